@@ -1,0 +1,11 @@
+/** Languages of the story and the URL prefix of each. French is the default. */
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function langFromPath(pathname: string): Lang {
+	return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'fr';
+}
+
+export function prefix(lang: Lang): string {
+	return lang === 'en' ? '/en' : '';
+}

@@ -1,0 +1,49 @@
+/**
+ * The only runtime import of maplibre-gl. Creates maps with the same-origin
+ * worker (the default worker URL 404s under Vite) and re-exports what the rest
+ * of the adapter needs.
+ */
+import { Map as MapLibreMap, AttributionControl, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { MapOptions, StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+let workerSet = false;
+
+export interface CreateMapOptions {
+	container: HTMLElement;
+	style: StyleSpecification | string;
+	transformStyle?: MapOptions['transformStyle'];
+	center?: [number, number];
+	zoom?: number;
+	interactive?: boolean;
+	/** keep the drawing buffer so tests can read pixels */
+	preserveDrawingBuffer?: boolean;
+	locale?: Record<string, string>;
+}
+
+export function createMap(opts: CreateMapOptions): MapLibreMap {
+	if (!workerSet) {
+		setWorkerUrl(workerUrl);
+		workerSet = true;
+	}
+	const map = new MapLibreMap({
+		container: opts.container,
+		style: opts.style,
+		transformStyle: opts.transformStyle,
+		center: opts.center ?? [67, 47],
+		zoom: opts.zoom ?? 3,
+		interactive: opts.interactive ?? true,
+		attributionControl: false,
+		cooperativeGestures: false,
+		dragRotate: false,
+		pitchWithRotate: false,
+		canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },
+		locale: opts.locale
+	});
+	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+	if (opts.interactive !== false) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+	return map;
+}
+
+export type { MapLibreMap };

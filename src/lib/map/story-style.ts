@@ -1,0 +1,150 @@
+/**
+ * MapLibre sources and layers for the story's own data (drawn on top of any
+ * basemap). Each story layer becomes one GeoJSON source "story-<id>" (feature
+ * ids promoted from properties.id, so feature-state can highlight them) and a
+ * few style layers whose ids start with "story-<id>". Opacity is animated by
+ * the adapter through the paint properties listed in OPACITY_PROPS.
+ */
+import type { LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { StoryLayer } from '$lib/geo/layers';
+import { BASEMAP_FONT, BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
+
+export interface StoryLayerData {
+	layer: StoryLayer;
+	data: FeatureCollection | string;
+}
+
+export const sourceId = (layerId: string) => `story-${layerId}`;
+
+const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const lowConfidence: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
+
+/** paint properties that carry a layer's opacity, per style-layer type */
+export const OPACITY_PROPS: Record<string, string[]> = {
+	fill: ['fill-opacity'],
+	line: ['line-opacity'],
+	circle: ['circle-opacity', 'circle-stroke-opacity'],
+	symbol: ['text-opacity']
+};
+
+/** base opacity of each style layer when shown (the adapter multiplies 0/1) */
+export function baseOpacity(layer: LayerSpecification): Record<string, number | ExpressionSpecification> {
+	const m = (layer.metadata ?? {}) as { opacity?: Record<string, number | ExpressionSpecification> };
+	return m.opacity ?? {};
+}
+
+export function storySources(layers: StoryLayerData[]): Record<string, SourceSpecification> {
+	const out: Record<string, SourceSpecification> = {};
+	for (const { layer, data } of layers)
+		out[sourceId(layer.id)] = { type: 'geojson', data: data as never, promoteId: 'id' };
+	return out;
+}
+
+function label(lang: Lang, theme: Theme, source: string, id: string, color: string, size: number, minzoom = 0): LayerSpecification {
+	return {
+		id,
+		type: 'symbol',
+		source,
+		minzoom,
+		metadata: { opacity: { 'text-opacity': 1 } },
+		layout: {
+			'text-field': ['get', `name_${lang}`],
+			'text-font': [BASEMAP_FONT_BOLD],
+			'text-size': ['case', hl, size + 2, size],
+			'text-offset': [0, 0.9],
+			'text-anchor': 'top',
+			'text-max-width': 9,
+			'symbol-sort-key': ['case', hl, 0, 1],
+			'text-optional': true
+		},
+		paint: {
+			'text-color': ['case', hl, theme === 'dark' ? '#ffd9cc' : '#5c0f0b', color],
+			'text-halo-color': theme === 'dark' ? 'rgba(20,24,28,0.9)' : 'rgba(255,255,255,0.92)',
+			'text-halo-width': 1.6,
+			'text-opacity': 1
+		}
+	};
+}
+
+export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme): LayerSpecification[] {
+	const out: LayerSpecification[] = [];
+	const dark = theme === 'dark';
+	const polygons = layers.filter((l) => l.layer.shape === 'polygon');
+	const lines = layers.filter((l) => l.layer.shape === 'line');
+	const points = layers.filter((l) => l.layer.shape === 'point');
+	for (const { layer } of polygons) {
+		const source = sourceId(layer.id);
+		const fillOpacity: ExpressionSpecification = ['case', hl, 0.32, 0.14];
+		out.push({
+			id: `story-${layer.id}-fill`,
+			type: 'fill',
+			source,
+			metadata: { opacity: { 'fill-opacity': fillOpacity } },
+			paint: { 'fill-color': layer.color, 'fill-opacity': fillOpacity }
+		});
+		out.push({
+			id: `story-${layer.id}-outline`,
+			type: 'line',
+			source,
+			metadata: { opacity: { 'line-opacity': 0.9 } },
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': layer.color, 'line-width': ['case', hl, 2.4, 1.4], 'line-opacity': 0.9 }
+		});
+	}
+	for (const { layer } of lines) {
+		const source = sourceId(layer.id);
+		const casing: LayerSpecification = {
+			id: `story-${layer.id}-casing`,
+			type: 'line',
+			source,
+			metadata: { opacity: { 'line-opacity': 0.85 } },
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': dark ? '#1c2024' : '#ffffff', 'line-width': ['case', hl, 6, 4.5], 'line-opacity': 0.85 }
+		};
+		out.push(casing);
+		// sourced routes solid, inferred ones dashed (provenance on the map)
+		out.push({
+			id: `story-${layer.id}-line`,
+			type: 'line',
+			source,
+			filter: ['!', lowConfidence],
+			metadata: { opacity: { 'line-opacity': 1 } },
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': layer.color, 'line-width': ['case', hl, 3.2, 2.2], 'line-opacity': 1 }
+		});
+		out.push({
+			id: `story-${layer.id}-line-inferred`,
+			type: 'line',
+			source,
+			filter: lowConfidence,
+			metadata: { opacity: { 'line-opacity': 1 } },
+			layout: { 'line-join': 'round' },
+			paint: {
+				'line-color': layer.color,
+				'line-width': ['case', hl, 3.2, 2.2],
+				'line-dasharray': [2, 1.5],
+				'line-opacity': 1
+			}
+		});
+	}
+	for (const { layer } of points) {
+		const source = sourceId(layer.id);
+		out.push({
+			id: `story-${layer.id}-circle`,
+			type: 'circle',
+			source,
+			metadata: { opacity: { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } },
+			paint: {
+				'circle-color': ['case', hl, dark ? '#ff7a59' : '#e4572e', layer.color],
+				'circle-radius': ['case', hl, 8, ['interpolate', ['linear'], ['zoom'], 3, 4, 10, 6]],
+				'circle-stroke-color': dark ? '#14181c' : '#ffffff',
+				'circle-stroke-width': ['case', hl, 2.5, 1.5],
+				'circle-opacity': 1,
+				'circle-stroke-opacity': 1
+			}
+		});
+		out.push(label(lang, theme, source, `story-${layer.id}-label`, dark ? '#f1d6cf' : '#3b1f1a', 12.5));
+	}
+	return out;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { readFileSync } from 'node:fs';
+import { buildStyle } from './style';
+import { STORY_LAYERS } from '$lib/geo/layers';
+
+const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSync(`static/geo/${layer.file}`, 'utf8')) }));
+
+describe('the generated style', () => {
+	it.each([
+		['fr', 'light'],
+		['en', 'light'],
+		['fr', 'dark'],
+		['en', 'dark']
+	] as const)('validates against the MapLibre style spec (%s, %s)', (lang, theme) => {
+		const style = buildStyle({ origin: 'http://localhost:4173', lang, theme, layers });
+		const errors = validateStyleMin(style as never).map((e) => e.message);
+		expect(errors).toEqual([]);
+	});
+
+	it('draws every story layer above the basemap', () => {
+		const style = buildStyle({ origin: 'http://localhost:4173', lang: 'fr', theme: 'light', layers });
+		const ids = style.layers.map((l) => l.id);
+		const firstStory = ids.findIndex((id) => id.startsWith('story-'));
+		expect(ids.slice(firstStory).every((id) => id.startsWith('story-'))).toBe(true);
+		for (const l of STORY_LAYERS) expect(ids.some((id) => id.startsWith(`story-${l.id}-`))).toBe(true);
+		expect(Object.keys(style.sources)).toEqual(expect.arrayContaining(STORY_LAYERS.map((l) => `story-${l.id}`)));
+	});
+
+	it('loads everything from the app origin only: no glyph server, fonts and data local', () => {
+		const style = buildStyle({ origin: 'http://localhost:4173', lang: 'fr', theme: 'light', layers });
+		const urls = JSON.stringify(style).match(/https?:\/\/[^"\\]+/g) ?? [];
+		const fetched = urls.filter((u) => /\.(woff2?|geojson|json|pbf|png)$/.test(u));
+		expect(fetched.length).toBeGreaterThan(3);
+		for (const u of fetched) expect(u.startsWith('http://localhost:4173/')).toBe(true);
+		expect((style as { glyphs?: string }).glyphs).toBeUndefined();
+	});
+
+	it('credits Natural Earth, GeoNames and the font in the attribution', () => {
+		const style = buildStyle({ origin: 'http://localhost:4173', lang: 'fr', theme: 'light', layers });
+		const attribution = Object.values(style.sources)
+			.map((s) => (s as { attribution?: string }).attribution ?? '')
+			.join(' ');
+		expect(attribution).toMatch(/Natural Earth/);
+		expect(attribution).toMatch(/GeoNames/);
+		expect(attribution).toMatch(/Noto Sans/);
+	});
+});

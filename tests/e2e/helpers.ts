@@ -1,0 +1,103 @@
+// Shared helpers for browser tests: wait on the map (never on a timer), read
+// its state and pixels, and record every request the page makes.
+import type { Page, Request } from '@playwright/test';
+
+declare global {
+	interface Window {
+		qantar?: { map: import('maplibre-gl').Map };
+	}
+}
+
+/** Resolves when the map exists, its style is loaded and it is idle. */
+export async function waitForMapIdle(page: Page) {
+	await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 30_000 });
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.qantar!.map;
+				const done = () => map.loaded() && map.isStyleLoaded() && !map.isMoving();
+				if (done()) return resolve();
+				const check = () => {
+					if (done()) {
+						map.off('idle', check);
+						resolve();
+					}
+				};
+				map.on('idle', check);
+				map.triggerRepaint();
+			})
+	);
+}
+
+/** Every request of the page (and its workers), to check that none leaves the app's origin. */
+export function recordRequests(page: Page): string[] {
+	const urls: string[] = [];
+	const add = (r: Request) => urls.push(r.url());
+	page.on('request', add);
+	page.context().on('request', add);
+	return urls;
+}
+
+export function foreignRequests(urls: string[], baseURL: string): string[] {
+	const own = new URL(baseURL).host;
+	return urls.filter((u) => {
+		if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+		try {
+			return new URL(u).host !== own;
+		} catch {
+			return true;
+		}
+	});
+}
+
+/** Share of canvas pixels that differ clearly from the background colour. */
+export async function nonBackgroundShare(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		const map = window.qantar!.map;
+		const gl = map.getCanvas();
+		const c = document.createElement('canvas');
+		c.width = gl.width;
+		c.height = gl.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(gl, 0, 0);
+		const { data } = ctx.getImageData(0, 0, c.width, c.height);
+		const bg = map.getPaintProperty('background', 'background-color') as string;
+		const probe = document.createElement('canvas').getContext('2d')!;
+		probe.fillStyle = bg;
+		probe.fillRect(0, 0, 1, 1);
+		const [br, bgc, bb] = probe.getImageData(0, 0, 1, 1).data;
+		let differ = 0;
+		let n = 0;
+		for (let i = 0; i < data.length; i += 4 * 7) {
+			n++;
+			if (Math.abs(data[i]! - br!) + Math.abs(data[i + 1]! - bgc!) + Math.abs(data[i + 2]! - bb!) > 24) differ++;
+		}
+		return differ / n;
+	});
+}
+
+/** Texts of the labels MapLibre actually placed on screen (after collision). */
+export async function placedLabels(page: Page, layerFilter: (id: string) => boolean = () => true): Promise<string[]> {
+	const ids = await page.evaluate(() => window.qantar!.map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id));
+	const wanted = ids.filter(layerFilter);
+	return page.evaluate((layers) => {
+		const map = window.qantar!.map;
+		const out: string[] = [];
+		for (const f of map.queryRenderedFeatures({ layers })) {
+			const layer = map.getLayer(f.layer.id)!;
+			const field = map.getLayoutProperty(layer.id, 'text-field');
+			// evaluate the label the way the layer does: collect the name fields it reads
+			const text = JSON.stringify(field);
+			for (const [k, v] of Object.entries(f.properties)) if (typeof v === 'string' && text.includes(`"${k}"`)) out.push(v);
+		}
+		return out;
+	}, wanted);
+}
+
+export async function renderedFeatureIds(page: Page, layerPrefix: string): Promise<string[]> {
+	return page.evaluate((prefix) => {
+		const map = window.qantar!.map;
+		const layers = map.getStyle().layers.filter((l) => l.id.startsWith(prefix)).map((l) => l.id);
+		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id)))];
+	}, layerPrefix);
+}
