@@ -41,30 +41,48 @@ export function storySources(layers: StoryLayerData[]): Record<string, SourceSpe
 	return out;
 }
 
-function label(lang: Lang, theme: Theme, source: string, id: string, color: string, size: number, minzoom = 0): LayerSpecification {
-	return {
-		id,
-		type: 'symbol',
+/** Filter matching the features the current view highlights (set by the adapter). */
+export function highlightFilter(ids: readonly string[]): ExpressionSpecification {
+	return ['in', ['get', 'id'], ['literal', [...ids]]];
+}
+
+function labels(lang: Lang, theme: Theme, source: string, layerId: string, color: string): LayerSpecification[] {
+	const dark = theme === 'dark';
+	const base = {
+		type: 'symbol' as const,
 		source,
-		minzoom,
-		metadata: { opacity: { 'text-opacity': 1 } },
 		layout: {
-			'text-field': ['get', `name_${lang}`],
+			'text-field': ['get', `name_${lang}`] as ExpressionSpecification,
 			'text-font': [BASEMAP_FONT_BOLD],
-			'text-size': ['case', hl, size + 2, size],
-			'text-offset': [0, 0.9],
-			'text-anchor': 'top',
+			'text-offset': [0, 0.9] as [number, number],
+			'text-anchor': 'top' as const,
 			'text-max-width': 9,
-			'symbol-sort-key': ['case', hl, 0, 1],
 			'text-optional': true
 		},
 		paint: {
-			'text-color': ['case', hl, theme === 'dark' ? '#ffd9cc' : '#5c0f0b', color],
-			'text-halo-color': theme === 'dark' ? 'rgba(20,24,28,0.9)' : 'rgba(255,255,255,0.92)',
+			'text-halo-color': dark ? 'rgba(20,24,28,0.92)' : 'rgba(255,255,255,0.94)',
 			'text-halo-width': 1.6,
 			'text-opacity': 1
-		}
+		},
+		metadata: { opacity: { 'text-opacity': 1 } }
 	};
+	return [
+		{
+			...base,
+			id: `story-${layerId}-label`,
+			filter: ['!', highlightFilter([])],
+			layout: { ...base.layout, 'text-size': 12.5 },
+			paint: { ...base.paint, 'text-color': color }
+		},
+		// highlighted features: always labelled, bigger, drawn last
+		{
+			...base,
+			id: `story-${layerId}-label-highlight`,
+			filter: highlightFilter([]),
+			layout: { ...base.layout, 'text-size': 15, 'text-allow-overlap': true, 'text-ignore-placement': false },
+			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
+		}
+	];
 }
 
 export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme): LayerSpecification[] {
@@ -137,14 +155,14 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 			metadata: { opacity: { 'circle-opacity': 1, 'circle-stroke-opacity': 1 } },
 			paint: {
 				'circle-color': ['case', hl, dark ? '#ff7a59' : '#e4572e', layer.color],
-				'circle-radius': ['case', hl, 8, ['interpolate', ['linear'], ['zoom'], 3, 4, 10, 6]],
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, ['case', hl, 7, 4], 10, ['case', hl, 9, 6]],
 				'circle-stroke-color': dark ? '#14181c' : '#ffffff',
 				'circle-stroke-width': ['case', hl, 2.5, 1.5],
 				'circle-opacity': 1,
 				'circle-stroke-opacity': 1
 			}
 		});
-		out.push(label(lang, theme, source, `story-${layer.id}-label`, dark ? '#f1d6cf' : '#3b1f1a', 12.5));
+		out.push(...labels(lang, theme, source, layer.id, dark ? '#f1d6cf' : '#3b1f1a'));
 	}
 	return out;
 }

@@ -1,0 +1,63 @@
+// npm run docs:screenshots: serves the production build and saves screenshots
+// of the map for the README under docs/ (real Chromium, the tests' browser).
+//   node scripts/screenshots.js                  the README set
+//   node scripts/screenshots.js URLPATH OUT.png [WIDTHxHEIGHT] [zoom,lon,lat]
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+
+const PORT = Number(process.env.SHOT_PORT ?? 4391);
+const base = `http://localhost:${PORT}`;
+const found = await findChromium();
+if (!found) {
+	console.error(CHROMIUM_HELP);
+	process.exit(1);
+}
+
+const server = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+try {
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(base + '/')).ok) break;
+		} catch {}
+		if (i > 100) throw new Error('server did not start (did you run npm run build?)');
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+	const [, , path, out, size, cam] = process.argv;
+	const shots = path
+		? [{ path, out, size: size ?? '1280x800', cam }]
+		: [
+				{ path: '/?test', out: 'docs/home-z3.png', size: '1280x800', cam: '3.2,64,48' },
+				{ path: '/?test', out: 'docs/home-z11.png', size: '1280x800', cam: '11,76.93,43.25' }
+			];
+	mkdirSync('docs', { recursive: true });
+	for (const s of shots) {
+		const [width, height] = s.size.split('x').map(Number);
+		const page = await browser.newPage({ viewport: { width, height } });
+		await page.goto(base + s.path);
+		await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 30000 });
+		if (s.cam) {
+			const [zoom, lon, lat] = s.cam.split(',').map(Number);
+			await page.evaluate(([zoom, lon, lat]) => window.qantar.map.jumpTo({ zoom, center: [lon, lat] }), [zoom, lon, lat]);
+		}
+		await page.evaluate(
+			() =>
+				new Promise((resolve) => {
+					const map = window.qantar.map;
+					const check = () => map.loaded() && !map.isMoving() && resolve(undefined);
+					map.on('idle', check);
+					map.triggerRepaint();
+					check();
+				})
+		);
+		await page.waitForTimeout(300); // let CSS transitions of the page chrome settle
+		await page.screenshot({ path: s.out });
+		console.log(`saved ${s.out}`);
+		await page.close();
+	}
+	await browser.close();
+} finally {
+	server.kill();
+}

@@ -1,0 +1,386 @@
+/**
+ * The embedded offline basemap: MapLibre sources and layers drawn from the
+ * GeoJSON files that scripts/geo-basemap.js builds under static/geo/basemap/,
+ * with labels in Noto Sans loaded through the style's `font-faces` (no glyph
+ * server). Pure data: only types are imported from maplibre-gl.
+ *
+ * Layer ids all start with "base-"; source ids too. The caller adds the
+ * background layer (colour in BASEMAP_BACKGROUND: it is the sea colour).
+ */
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+
+export type Theme = 'light' | 'dark';
+export type Lang = 'fr' | 'en';
+
+/** Font names for `text-font`. Use one name per stack: each maps to files in `font-faces`. */
+export const BASEMAP_FONT = 'Noto Sans Regular';
+export const BASEMAP_FONT_BOLD = 'Noto Sans SemiBold';
+
+/** Unicode ranges of the @fontsource/noto-sans subsets (its unicode.json). */
+const RANGES: Record<'latin' | 'cyrillic' | 'cyrillic-ext', string[]> = {
+	latin: [
+		'U+0000-00FF',
+		'U+0131',
+		'U+0152-0153',
+		'U+02BB-02BC',
+		'U+02C6',
+		'U+02DA',
+		'U+02DC',
+		'U+0304',
+		'U+0308',
+		'U+0329',
+		'U+2000-206F',
+		'U+20AC',
+		'U+2122',
+		'U+2191',
+		'U+2193',
+		'U+2212',
+		'U+2215',
+		'U+FEFF',
+		'U+FFFD'
+	],
+	cyrillic: ['U+0301', 'U+0400-045F', 'U+0490-0491', 'U+04B0-04B1', 'U+2116'],
+	// Kazakh letters (Қ Ә Ғ Ң Ө Ұ Ү Һ І...) and Tajik ones are in this subset.
+	'cyrillic-ext': ['U+0460-052F', 'U+1C80-1C8A', 'U+20B4', 'U+2DE0-2DFF', 'U+A640-A69F', 'U+FE2E-FE2F']
+};
+
+const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
+
+/**
+ * The style's `font-faces`: for each font name, the WOFF2 files (absolute
+ * URLs) with the codepoints each covers. MapLibre picks, per character, the
+ * first file whose unicode-range covers it, and downloads a file only when a
+ * label needs it.
+ */
+export function basemapFontFaces(origin: string): Record<string, { url: string; 'unicode-range'?: string[] }[]> {
+	const base = `${trimSlash(origin)}/geo/fonts`;
+	const files = (weight: 400 | 600) =>
+		(['latin', 'cyrillic', 'cyrillic-ext'] as const).map((subset) => ({
+			url: `${base}/noto-sans-${subset}-${weight}-normal.woff2`,
+			'unicode-range': RANGES[subset]
+		}));
+	return { [BASEMAP_FONT]: files(400), [BASEMAP_FONT_BOLD]: files(600) };
+}
+
+const NE = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+const GEONAMES = '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
+const NOTO = 'Noto Sans (OFL)';
+
+/** Source ids, all prefixed "base-". */
+const SRC = {
+	countries110: 'base-countries-110m',
+	countries50: 'base-countries-50m',
+	borders110: 'base-borders-110m',
+	borders50: 'base-borders-50m',
+	lakes: 'base-lakes',
+	rivers: 'base-rivers',
+	cities: 'base-cities',
+	countryLabels: 'base-country-labels'
+} as const;
+
+export function basemapSources(origin: string): Record<string, SourceSpecification> {
+	const url = (file: string) => `${trimSlash(origin)}/geo/basemap/${file}`;
+	const geo = (file: string, attribution: string, extra: Record<string, unknown> = {}): SourceSpecification =>
+		({ type: 'geojson', data: url(file), attribution, ...extra }) as SourceSpecification;
+	return {
+		// Low zooms: coarse data, tiled only to z5 (geometry is simplified more, tiles are few).
+		[SRC.countries110]: geo('countries-110m.geojson', NE, { maxzoom: 5, tolerance: 0.5 }),
+		[SRC.borders110]: geo('borders-110m.geojson', NE, { maxzoom: 5 }),
+		[SRC.countries50]: geo('countries-50m.geojson', NE, { maxzoom: 10 }),
+		[SRC.borders50]: geo('borders-50m.geojson', NE, { maxzoom: 10 }),
+		[SRC.lakes]: geo('lakes-50m.geojson', NE, { maxzoom: 10 }),
+		[SRC.rivers]: geo('rivers-50m.geojson', NE, { maxzoom: 10 }),
+		[SRC.cities]: geo('cities.geojson', GEONAMES, { maxzoom: 10 }),
+		[SRC.countryLabels]: geo('country-labels.geojson', `${NE}, labels: ${NOTO}`, { maxzoom: 8 })
+	};
+}
+
+/** Sea / background colour per theme (the caller's background layer). */
+export const BASEMAP_BACKGROUND: Record<Theme, string> = {
+	light: '#d9e3e8',
+	dark: '#141b21'
+};
+
+interface Palette {
+	land: string;
+	landKaz: string;
+	border: string;
+	borderLow: string;
+	water: string;
+	river: string;
+	countryText: string;
+	countryTextKaz: string;
+	countryLocal: string;
+	cityText: string;
+	cityTextMinor: string;
+	halo: string;
+	dot: string;
+	dotStroke: string;
+	capitalRing: string;
+}
+
+const PALETTES: Record<Theme, Palette> = {
+	light: {
+		land: '#f4f1ea',
+		landKaz: '#efe8d9',
+		border: '#a39a8c',
+		borderLow: '#b9b1a4',
+		water: BASEMAP_BACKGROUND.light,
+		river: '#b7c9d3',
+		countryText: '#8b8276',
+		countryTextKaz: '#6a6155',
+		countryLocal: '#9a9184',
+		cityText: '#3f3b36',
+		cityTextMinor: '#5e5850',
+		halo: 'rgba(248,246,241,0.92)',
+		dot: '#5b5650',
+		dotStroke: '#fbfaf7',
+		capitalRing: '#3f3b36'
+	},
+	dark: {
+		land: '#262a2e',
+		landKaz: '#2c2f31',
+		border: '#5b6167',
+		borderLow: '#4c5257',
+		water: BASEMAP_BACKGROUND.dark,
+		river: '#25394a',
+		countryText: '#8c9296',
+		countryTextKaz: '#b3b6b3',
+		countryLocal: '#7f8589',
+		cityText: '#d6d6d0',
+		cityTextMinor: '#a9aaa5',
+		halo: 'rgba(22,27,32,0.9)',
+		dot: '#b9b9b2',
+		dotStroke: '#1b2024',
+		capitalRing: '#d6d6d0'
+	}
+};
+
+/** Zoom where the 110m layers hand over to the 50m ones. */
+const SWITCH_ZOOM = 3.5;
+
+/**
+ * City tiers, 1 = shown first. Capitals and Kazakh cities get in earlier than
+ * foreign towns of the same size: this is a map about Kazakhstan.
+ */
+const KZ: ExpressionSpecification = ['==', ['get', 'country'], 'KZ'];
+const POP: ExpressionSpecification = ['get', 'population'];
+const CAPITAL: ExpressionSpecification = ['==', ['get', 'capital'], true];
+const CITY_TIER: ExpressionSpecification = [
+	'case',
+	['any', CAPITAL, ['all', KZ, ['>=', POP, 1000000]]],
+	1,
+	['any', ['>=', POP, 3000000], ['all', KZ, ['>=', POP, 250000]]],
+	2,
+	['any', ['>=', POP, 1000000], ['all', KZ, ['>=', POP, 100000]]],
+	3,
+	['any', ['>=', POP, 300000], ['all', KZ, ['>=', POP, 40000]]],
+	4,
+	5
+];
+/** Highest tier shown at each zoom (evaluated per integer tile zoom). */
+const MAX_TIER: ExpressionSpecification = ['step', ['zoom'], 1, 4, 2, 5, 3, 6, 4, 7, 5];
+/** Label priority: lower first. Capitals, then Kazakh cities, then by population rank. */
+const CITY_SORT: ExpressionSpecification = [
+	'+',
+	['*', CITY_TIER, 10000],
+	['case', KZ, 0, 2000],
+	['get', 'rank']
+];
+
+/** Country label first line, in the page language, upper case. */
+function countryName(lang: Lang): ExpressionSpecification {
+	return ['upcase', ['get', `name_${lang}`]];
+}
+
+export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecification[] {
+	const { lang, theme } = opts;
+	const p = PALETTES[theme];
+	const dark = theme === 'dark';
+	const landColor: ExpressionSpecification = ['match', ['get', 'iso'], 'KAZ', p.landKaz, p.land];
+	const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 2, 0.5, 5, 0.9, 8, 1.4, 11, 2];
+
+	const countryLabelCommon = {
+		type: 'symbol' as const,
+		source: SRC.countryLabels,
+		layout: {
+			'text-font': [BASEMAP_FONT_BOLD],
+			'text-letter-spacing': 0.16,
+			'text-max-width': 8,
+			'text-line-height': 1.25,
+			'text-padding': 4,
+			'symbol-sort-key': ['get', 'area_rank'] as ExpressionSpecification,
+			'text-field': [
+				'case',
+				['has', 'name_local'],
+				[
+					'format',
+					countryName(lang),
+					{},
+					'\n',
+					{},
+					['get', 'name_local'],
+					{ 'font-scale': 0.78, 'text-font': ['literal', [BASEMAP_FONT]], 'text-color': p.countryLocal }
+				],
+				['format', countryName(lang), {}]
+			] as ExpressionSpecification
+		},
+		paint: {
+			'text-color': ['case', ['==', ['get', 'iso'], 'KAZ'], p.countryTextKaz, p.countryText] as ExpressionSpecification,
+			'text-halo-color': p.halo,
+			'text-halo-width': 1.2,
+			'text-halo-blur': 0.5
+		}
+	};
+
+	const layers: LayerSpecification[] = [
+		// ---- land
+		{
+			id: 'base-land-110m',
+			type: 'fill',
+			source: SRC.countries110,
+			maxzoom: SWITCH_ZOOM,
+			paint: { 'fill-color': landColor, 'fill-antialias': true }
+		},
+		{
+			id: 'base-land-50m',
+			type: 'fill',
+			source: SRC.countries50,
+			minzoom: SWITCH_ZOOM,
+			paint: { 'fill-color': landColor, 'fill-antialias': true }
+		},
+		// ---- water
+		{
+			id: 'base-lakes',
+			type: 'fill',
+			source: SRC.lakes,
+			minzoom: 2,
+			paint: { 'fill-color': p.water }
+		},
+		{
+			id: 'base-rivers',
+			type: 'line',
+			source: SRC.rivers,
+			minzoom: 4,
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': p.river,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 7, 1.1, 11, 2.2],
+				'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 6, 1]
+			}
+		},
+		// ---- borders
+		{
+			id: 'base-borders-110m',
+			type: 'line',
+			source: SRC.borders110,
+			maxzoom: SWITCH_ZOOM,
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': p.borderLow, 'line-width': borderWidth }
+		},
+		{
+			id: 'base-borders-50m',
+			type: 'line',
+			source: SRC.borders50,
+			minzoom: SWITCH_ZOOM,
+			layout: { 'line-join': 'round' },
+			paint: {
+				'line-color': p.border,
+				'line-width': borderWidth,
+				'line-dasharray': ['step', ['zoom'], ['literal', [1, 0]], 5, ['literal', [4, 1.5]]]
+			}
+		},
+		// ---- country labels: big countries from z2, all from z4
+		{
+			...countryLabelCommon,
+			id: 'base-country-labels',
+			filter: ['step', ['zoom'], ['<=', ['get', 'area_rank'], 40], 3, ['<=', ['get', 'area_rank'], 90], 4, true],
+			maxzoom: 9,
+			layout: {
+				...countryLabelCommon.layout,
+				'text-size': [
+					'interpolate',
+					['linear'],
+					['zoom'],
+					2,
+					['case', ['<=', ['get', 'area_rank'], 10], 11, 9.5],
+					5,
+					['case', ['<=', ['get', 'area_rank'], 30], 15, 12],
+					8,
+					['case', ['<=', ['get', 'area_rank'], 30], 18, 14]
+				]
+			}
+		},
+		// ---- cities
+		{
+			id: 'base-city-dots',
+			type: 'circle',
+			source: SRC.cities,
+			minzoom: 2,
+			filter: ['<=', CITY_TIER, MAX_TIER],
+			layout: { 'circle-sort-key': ['-', 0, ['get', 'rank']] },
+			paint: {
+				'circle-color': ['case', CAPITAL, p.dotStroke, p.dot],
+				'circle-radius': [
+					'interpolate',
+					['linear'],
+					['zoom'],
+					2,
+					['case', CAPITAL, 2.6, 1.6],
+					6,
+					['case', CAPITAL, 3.8, ['<=', CITY_TIER, 2], 3, 2.3],
+					11,
+					['case', CAPITAL, 5.5, 4.5]
+				],
+				'circle-stroke-color': ['case', CAPITAL, p.capitalRing, p.dotStroke],
+				'circle-stroke-width': ['case', CAPITAL, 1.4, 0.8]
+			}
+		},
+		{
+			id: 'base-capital-centre',
+			type: 'circle',
+			source: SRC.cities,
+			minzoom: 2,
+			filter: ['==', ['get', 'capital'], true],
+			paint: {
+				'circle-color': p.capitalRing,
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 0.9, 6, 1.4, 11, 2.2]
+			}
+		},
+		{
+			id: 'base-city-labels',
+			type: 'symbol',
+			source: SRC.cities,
+			minzoom: 2,
+			filter: ['<=', CITY_TIER, MAX_TIER],
+			layout: {
+				'symbol-sort-key': CITY_SORT,
+				'text-field': ['get', 'name'],
+				'text-font': ['case', ['<=', CITY_TIER, 2], ['literal', [BASEMAP_FONT_BOLD]], ['literal', [BASEMAP_FONT]]],
+				'text-size': [
+					'interpolate',
+					['linear'],
+					['zoom'],
+					2,
+					['case', ['<=', CITY_TIER, 1], 10.5, 9.5],
+					6,
+					['case', ['<=', CITY_TIER, 2], 12.5, ['<=', CITY_TIER, 3], 11.5, 10.5],
+					10,
+					['case', ['<=', CITY_TIER, 2], 16, ['<=', CITY_TIER, 3], 14, 12.5]
+				],
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 0.55,
+				'text-justify': 'auto',
+				'text-max-width': 8,
+				'text-padding': 3
+			},
+			paint: {
+				'text-color': ['case', ['<=', CITY_TIER, 3], p.cityText, p.cityTextMinor],
+				'text-halo-color': p.halo,
+				'text-halo-width': dark ? 1.3 : 1.5,
+				'text-halo-blur': 0.4
+			}
+		}
+	];
+	return layers;
+}
