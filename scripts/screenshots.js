@@ -38,6 +38,12 @@ try {
 		const page = await browser.newPage({ viewport: { width, height } });
 		await page.goto(base + s.path);
 		await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 30000 });
+		// story pages: wait until the camera has settled on the step
+		if (await page.locator('[data-active-step]').count())
+			await page.waitForFunction(() => {
+				const el = document.querySelector('[data-active-step]');
+				return el && el.getAttribute('data-map-step') === el.getAttribute('data-active-step');
+			}, null, { timeout: 30000 });
 		if (s.cam) {
 			const [zoom, lon, lat] = s.cam.split(',').map(Number);
 			await page.evaluate(([zoom, lon, lat]) => window.qantar.map.jumpTo({ zoom, center: [lon, lat] }), [zoom, lon, lat]);

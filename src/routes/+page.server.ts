@@ -1,7 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { readAllLayers } from '$lib/server/layer-store';
+import { loadStoryPage } from '$lib/server/story-page';
 
-export const load: PageServerLoad = async () => {
-	const layers = await readAllLayers();
-	return { layers };
-};
+export const load: PageServerLoad = () => loadStoryPage('fr');

@@ -101,3 +101,51 @@ export async function renderedFeatureIds(page: Page, layerPrefix: string): Promi
 		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id)))];
 	}, layerPrefix);
 }
+
+/** Waits until the story map has settled on the given step (camera moved, map idle). */
+export async function waitForStep(page: Page, id: string) {
+	await page.locator(`[data-map-step="${id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+	await waitForMapIdle(page);
+}
+
+/**
+ * Screen positions of lon/lat points, and the part of the map a reader can see:
+ * the map's box within the viewport, minus what covers it (the text column on
+ * wide screens, the progress marks, the attribution).
+ */
+export async function visibility(page: Page, points: [number, number][]) {
+	return page.evaluate((pts) => {
+		const map = window.qantar!.map;
+		const box = (el: Element | null) => {
+			if (!el) return null;
+			const r = el.getBoundingClientRect();
+			return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+		};
+		const m = map.getContainer().getBoundingClientRect();
+		const visible = {
+			left: Math.max(0, m.left),
+			top: Math.max(0, m.top),
+			right: Math.min(innerWidth, m.right),
+			bottom: Math.min(innerHeight, m.bottom)
+		};
+		const covers: { left: number; top: number; right: number; bottom: number }[] = [];
+		const text = document.querySelector('.story:not(.narrow) .text');
+		const t = box(text);
+		if (t) covers.push({ ...t, top: visible.top, bottom: visible.bottom });
+		for (const sel of ['.progress', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-group']) {
+			const b = box(document.querySelector(sel));
+			if (b) covers.push(b);
+		}
+		const screen = pts.map((p) => {
+			const s = map.project(p as [number, number]);
+			return { x: s.x + m.left, y: s.y + m.top };
+		});
+		return { visible, covers, screen };
+	}, points);
+}
+
+export function isClear(p: { x: number; y: number }, v: Awaited<ReturnType<typeof visibility>>) {
+	const inside = p.x >= v.visible.left && p.x <= v.visible.right && p.y >= v.visible.top && p.y <= v.visible.bottom;
+	const covered = v.covers.some((c) => p.x >= c.left && p.x <= c.right && p.y >= c.top && p.y <= c.bottom);
+	return inside && !covered;
+}

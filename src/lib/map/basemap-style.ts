@@ -122,9 +122,9 @@ interface Palette {
 const PALETTES: Record<Theme, Palette> = {
 	light: {
 		land: '#f4f1ea',
-		landKaz: '#efe8d9',
-		border: '#a39a8c',
-		borderLow: '#b9b1a4',
+		landKaz: '#f0eadd',
+		border: '#948a7c',
+		borderLow: '#aca394',
 		water: BASEMAP_BACKGROUND.light,
 		river: '#b7c9d3',
 		countryText: '#8b8276',
@@ -139,7 +139,7 @@ const PALETTES: Record<Theme, Palette> = {
 	},
 	dark: {
 		land: '#262a2e',
-		landKaz: '#2c2f31',
+		landKaz: '#2e3031',
 		border: '#5b6167',
 		borderLow: '#4c5257',
 		water: BASEMAP_BACKGROUND.dark,
@@ -166,11 +166,13 @@ const SWITCH_ZOOM = 3.5;
 const KZ: ExpressionSpecification = ['==', ['get', 'country'], 'KZ'];
 const POP: ExpressionSpecification = ['get', 'population'];
 const CAPITAL: ExpressionSpecification = ['==', ['get', 'capital'], true];
+/** Countries whose capitals show from the widest zoom (Caucasus capitals wait for z4: too crowded). */
+const CORE_COUNTRIES = ['KZ', 'RU', 'CN', 'KG', 'UZ', 'TJ', 'TM', 'BY', 'MN', 'UA', 'IR', 'AF', 'TR'];
 const CITY_TIER: ExpressionSpecification = [
 	'case',
-	['any', CAPITAL, ['all', KZ, ['>=', POP, 1000000]]],
+	['any', ['all', CAPITAL, ['in', ['get', 'country'], ['literal', CORE_COUNTRIES]]], ['all', KZ, ['>=', POP, 1000000]]],
 	1,
-	['any', ['>=', POP, 3000000], ['all', KZ, ['>=', POP, 250000]]],
+	['any', CAPITAL, ['>=', POP, 3000000], ['all', KZ, ['>=', POP, 250000]]],
 	2,
 	['any', ['>=', POP, 1000000], ['all', KZ, ['>=', POP, 100000]]],
 	3,
@@ -188,6 +190,10 @@ const CITY_SORT: ExpressionSpecification = [
 	['get', 'rank']
 ];
 
+const AREA_RANK: ExpressionSpecification = ['get', 'area_rank'];
+/** Countries up to this area rank (Kyrgyzstan 86, Tajikistan 95) have label priority over cities below z6. */
+const MAJOR_RANK = 100;
+
 /** Country label first line, in the page language, upper case. */
 function countryName(lang: Lang): ExpressionSpecification {
 	return ['upcase', ['get', `name_${lang}`]];
@@ -198,7 +204,7 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 	const p = PALETTES[theme];
 	const dark = theme === 'dark';
 	const landColor: ExpressionSpecification = ['match', ['get', 'iso'], 'KAZ', p.landKaz, p.land];
-	const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 2, 0.5, 5, 0.9, 8, 1.4, 11, 2];
+	const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 2, 0.6, 5, 1, 8, 1.5, 11, 2];
 
 	const countryLabelCommon = {
 		type: 'symbol' as const,
@@ -209,7 +215,7 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 			'text-max-width': 8,
 			'text-line-height': 1.25,
 			'text-padding': 4,
-			'symbol-sort-key': ['get', 'area_rank'] as ExpressionSpecification,
+			'symbol-sort-key': AREA_RANK as ExpressionSpecification,
 			'text-field': [
 				'case',
 				['has', 'name_local'],
@@ -232,6 +238,18 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 			'text-halo-blur': 0.5
 		}
 	};
+
+	const countryLabelSize: ExpressionSpecification = [
+		'interpolate',
+		['linear'],
+		['zoom'],
+		2,
+		['case', ['<=', AREA_RANK, 10], 11, 9.5],
+		5,
+		['case', ['<=', AREA_RANK, 30], 15, 12],
+		8,
+		['case', ['<=', AREA_RANK, 30], 18, 14]
+	];
 
 	const layers: LayerSpecification[] = [
 		// ---- land
@@ -290,26 +308,25 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 				'line-dasharray': ['step', ['zoom'], ['literal', [1, 0]], 5, ['literal', [4, 1.5]]]
 			}
 		},
-		// ---- country labels: big countries from z2, all from z4
+		// ---- country labels, minor: small countries, and every country from z6. Below the
+		// city layers, so city labels are placed first. Filters see the integer tile zoom.
 		{
 			...countryLabelCommon,
 			id: 'base-country-labels',
-			filter: ['step', ['zoom'], ['<=', ['get', 'area_rank'], 40], 3, ['<=', ['get', 'area_rank'], 90], 4, true],
+			minzoom: 3,
 			maxzoom: 9,
-			layout: {
-				...countryLabelCommon.layout,
-				'text-size': [
-					'interpolate',
-					['linear'],
-					['zoom'],
-					2,
-					['case', ['<=', ['get', 'area_rank'], 10], 11, 9.5],
-					5,
-					['case', ['<=', ['get', 'area_rank'], 30], 15, 12],
-					8,
-					['case', ['<=', ['get', 'area_rank'], 30], 18, 14]
-				]
-			}
+			filter: [
+				'step',
+				['zoom'],
+				['all', ['>', AREA_RANK, MAJOR_RANK], ['<=', AREA_RANK, 130]],
+				4,
+				['all', ['>', AREA_RANK, MAJOR_RANK], ['<=', AREA_RANK, 170]],
+				5,
+				['>', AREA_RANK, MAJOR_RANK],
+				6,
+				true
+			],
+			layout: { ...countryLabelCommon.layout, 'text-size': countryLabelSize }
 		},
 		// ---- cities
 		{
@@ -341,7 +358,7 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 			type: 'circle',
 			source: SRC.cities,
 			minzoom: 2,
-			filter: ['==', ['get', 'capital'], true],
+			filter: ['all', CAPITAL, ['<=', CITY_TIER, MAX_TIER]],
 			paint: {
 				'circle-color': p.capitalRing,
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 0.9, 6, 1.4, 11, 2.2]
@@ -364,14 +381,14 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 					2,
 					['case', ['<=', CITY_TIER, 1], 10.5, 9.5],
 					6,
-					['case', ['<=', CITY_TIER, 2], 12.5, ['<=', CITY_TIER, 3], 11.5, 10.5],
+					['case', ['<=', CITY_TIER, 2], 12.5, ['<=', CITY_TIER, 3], 11.5, 11],
 					10,
-					['case', ['<=', CITY_TIER, 2], 16, ['<=', CITY_TIER, 3], 14, 12.5]
+					['case', ['<=', CITY_TIER, 2], 16, ['<=', CITY_TIER, 3], 14, 13]
 				],
 				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
 				'text-radial-offset': 0.55,
 				'text-justify': 'auto',
-				'text-max-width': 8,
+				'text-max-width': 12,
 				'text-padding': 3
 			},
 			paint: {
@@ -380,6 +397,15 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 				'text-halo-width': dark ? 1.3 : 1.5,
 				'text-halo-blur': 0.4
 			}
+		},
+		// ---- country labels, major (large and mid-sized countries, up to z6): drawn last so
+		// they are placed first and win collisions against city labels.
+		{
+			...countryLabelCommon,
+			id: 'base-country-labels-major',
+			maxzoom: 6,
+			filter: ['step', ['zoom'], ['<=', AREA_RANK, 70], 3, ['<=', AREA_RANK, MAJOR_RANK]],
+			layout: { ...countryLabelCommon.layout, 'text-size': countryLabelSize }
 		}
 	];
 	return layers;

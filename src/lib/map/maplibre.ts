@@ -42,6 +42,8 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		locale: opts.locale
 	});
 	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+	// start with the credits folded behind the (i) button: expanded they cover the map on phones
+	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
 	if (opts.interactive !== false) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 	return map;
 }

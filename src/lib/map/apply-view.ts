@@ -1,0 +1,139 @@
+/**
+ * applyView(map, view): the only code that moves the story camera or changes
+ * story layers. It changes only what differs from what it applied last:
+ * layer opacities fade (then hidden layers stop rendering), highlights go
+ * through feature-state and label filters, the camera flies — or, with
+ * reduced motion, cross-fades and cuts. CSTO lines draw in when they appear.
+ */
+import type { Map as MapLibreMap, FilterSpecification } from 'maplibre-gl';
+import type { LineString, FeatureCollection } from 'geojson';
+import type { MapView } from '$lib/story/step-to-view';
+import type { Padding } from '$lib/story/padding';
+import { baseOpacity, highlightFilter, OPACITY_PROPS, sourceId } from './story-style';
+
+export type Motion = 'full' | 'reduced';
+
+export interface ApplyOptions {
+	padding: Padding;
+	motion: Motion;
+	/** feature id -> story layer id (for feature-state highlights) */
+	featureLayer: ReadonlyMap<string, string>;
+	/** original data of line layers, for the draw-in animation */
+	lineData?: Record<string, FeatureCollection>;
+	/** flight duration in ms (full motion) */
+	duration?: number;
+}
+
+interface Applied {
+	layers: Record<string, number>;
+	highlight: string[];
+	/** per layer: bumped at each change, so a stale hide does not win */
+	tokens: Record<string, number>;
+}
+const applied = new WeakMap<MapLibreMap, Applied>();
+
+const FADE_MS = { full: 600, reduced: 200 } as const;
+
+function styleLayersOf(map: MapLibreMap, storyLayerId: string) {
+	return map.getStyle().layers.filter((l) => l.id.startsWith(`story-${storyLayerId}-`));
+}
+
+function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number, motion: Motion, state: Applied) {
+	const token = (state.tokens[storyLayerId] = (state.tokens[storyLayerId] ?? 0) + 1);
+	for (const layer of styleLayersOf(map, storyLayerId)) {
+		const base = baseOpacity(layer);
+		if (factor > 0) map.setLayoutProperty(layer.id, 'visibility', 'visible');
+		for (const prop of OPACITY_PROPS[layer.type] ?? []) {
+			const b = base[prop] ?? 1;
+			const set = map.setPaintProperty.bind(map) as (layer: string, name: string, value: unknown) => void;
+			set(layer.id, `${prop}-transition`, { duration: FADE_MS[motion], delay: 0 });
+			set(layer.id, prop, typeof b === 'number' ? b * factor : factor === 1 ? b : ['*', factor, b]);
+		}
+	}
+	if (factor === 0)
+		setTimeout(() => {
+			if (state.tokens[storyLayerId] !== token) return; // a later change won
+			for (const layer of styleLayersOf(map, storyLayerId)) map.setLayoutProperty(layer.id, 'visibility', 'none');
+		}, FADE_MS[motion] + 30);
+}
+
+function setHighlight(map: MapLibreMap, ids: string[], previous: string[], featureLayer: ReadonlyMap<string, string>) {
+	for (const id of previous) {
+		const layer = featureLayer.get(id);
+		if (layer && !ids.includes(id)) map.setFeatureState({ source: sourceId(layer), id }, { highlight: false });
+	}
+	for (const id of ids) {
+		const layer = featureLayer.get(id);
+		if (layer) map.setFeatureState({ source: sourceId(layer), id }, { highlight: true });
+	}
+	for (const layer of map.getStyle().layers) {
+		if (layer.id.endsWith('-label-highlight')) map.setFilter(layer.id, highlightFilter(ids) as FilterSpecification);
+		else if (layer.id.startsWith('story-') && layer.id.endsWith('-label'))
+			map.setFilter(layer.id, ['!', highlightFilter(ids)] as FilterSpecification);
+	}
+}
+
+/** Draws line layers in from their start over `ms` (skipped with reduced motion). */
+function drawIn(map: MapLibreMap, layerId: string, data: FeatureCollection, ms: number) {
+	const source = map.getSource(sourceId(layerId)) as { setData?: (d: FeatureCollection) => void } | undefined;
+	if (!source?.setData) return;
+	const t0 = performance.now();
+	const frame = (now: number) => {
+		const t = Math.min(1, (now - t0) / ms);
+		const eased = 1 - (1 - t) ** 3;
+		source.setData!({
+			...data,
+			features: data.features.map((f) => {
+				if (f.geometry.type !== 'LineString') return f;
+				const coords = (f.geometry as LineString).coordinates;
+				const n = Math.max(2, Math.ceil(eased * coords.length));
+				return { ...f, geometry: { type: 'LineString', coordinates: coords.slice(0, n) } };
+			})
+		});
+		if (t < 1) requestAnimationFrame(frame);
+	};
+	requestAnimationFrame(frame);
+}
+
+function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
+	const c = view.camera;
+	const target =
+		c.type === 'bounds'
+			? map.cameraForBounds(c.bounds, { padding: opts.padding, maxZoom: c.maxZoom, bearing: c.bearing, absolutePadding: true } as never)
+			: { center: c.center, zoom: c.zoom, bearing: c.bearing, padding: opts.padding };
+	if (!target) return;
+	const camera = { ...target, pitch: c.pitch };
+	map.stop();
+	if (opts.motion === 'reduced') {
+		const canvas = map.getCanvasContainer();
+		canvas.style.transition = `opacity ${FADE_MS.reduced / 2}ms linear`;
+		canvas.style.opacity = '0.15';
+		setTimeout(() => {
+			map.jumpTo(camera);
+			canvas.style.opacity = '1';
+		}, FADE_MS.reduced / 2);
+	} else {
+		map.flyTo({ ...camera, duration: opts.duration ?? 1800, essential: false, curve: 1.3 });
+	}
+}
+
+export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): void {
+	let state = applied.get(map);
+	if (!state) {
+		state = { layers: {}, highlight: [], tokens: {} };
+		applied.set(map, state);
+	}
+	for (const [id, factor] of Object.entries(view.layers)) {
+		const before = state.layers[id];
+		if (before === factor) continue;
+		setLayerOpacity(map, id, factor, opts.motion, state);
+		const data = opts.lineData?.[id];
+		if (data && factor > 0 && !before && opts.motion === 'full') drawIn(map, id, data, 1400);
+		state.layers[id] = factor;
+	}
+	if (view.highlight.join() !== state.highlight.join()) {
+		setHighlight(map, view.highlight, state.highlight, opts.featureLayer);
+		state.highlight = [...view.highlight];
+	}
+	moveCamera(map, view, opts);
+}

@@ -1,0 +1,39 @@
+/**
+ * Loads the story of one language from content/*.yaml, validated against the
+ * story schema and the current layers. Cached per process (content ships with
+ * the build); an invalid story fails loudly with every problem named.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { buildStory, StoryError, type Story } from '$lib/schema/story';
+import { checkStoryAgainstLayers, type FeatureIndex } from '$lib/story/check-story';
+import { LAYER_IDS } from '$lib/geo/layers';
+import type { LoadedLayer } from './layer-store';
+
+const cache = new Map<string, Story>();
+
+export function contentDir(): string {
+	return resolve(process.env.QANTAR_CONTENT_DIR ?? 'content');
+}
+
+export function featureIndex(layers: LoadedLayer[]): FeatureIndex {
+	const index: FeatureIndex = new Map();
+	for (const { layer, data } of layers) for (const f of data.features) index.set(f.properties.id, layer.id);
+	return index;
+}
+
+export function loadStory(lang: 'fr' | 'en', layers: LoadedLayer[]): Story {
+	const dir = contentDir();
+	const key = `${lang}`;
+	let story = cache.get(key);
+	if (!story) {
+		const steps = parse(readFileSync(`${dir}/steps.yaml`, 'utf8'));
+		const text = parse(readFileSync(`${dir}/story.${lang}.yaml`, 'utf8'));
+		story = buildStory(lang, steps, text);
+		cache.set(key, story);
+	}
+	const problems = checkStoryAgainstLayers(story, LAYER_IDS, featureIndex(layers));
+	if (problems.length) throw new StoryError(problems);
+	return story;
+}

@@ -1,0 +1,27 @@
+/**
+ * Checks a story against the layers it draws on: every layer id exists, every
+ * fitted or highlighted feature exists, and highlighted features are in a
+ * layer the step shows. Pure, used by the loader and the tests.
+ */
+import type { Story } from '$lib/schema/story';
+
+/** feature id -> layer id */
+export type FeatureIndex = Map<string, string>;
+
+export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[], features: FeatureIndex): string[] {
+	const problems: string[] = [];
+	for (const step of story.steps) {
+		const at = `step "${step.id}"`;
+		for (const l of [...step.layers.show, ...(step.layers.emphasise ?? [])])
+			if (!layerIds.includes(l)) problems.push(`${at} › layers: unknown layer "${l}" (known: ${layerIds.join(', ')})`);
+		for (const id of step.camera.fit ?? [])
+			if (!features.has(id)) problems.push(`${at} › camera.fit: unknown feature "${id}"`);
+		for (const id of step.highlight) {
+			const layer = features.get(id);
+			if (!layer) problems.push(`${at} › highlight: unknown feature "${id}"`);
+			else if (!step.layers.show.includes(layer))
+				problems.push(`${at} › highlight: "${id}" is in layer "${layer}", which the step does not show`);
+		}
+	}
+	return problems;
+}

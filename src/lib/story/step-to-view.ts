@@ -1,0 +1,45 @@
+/**
+ * step -> map view. Pure: what the map should show for a step (camera, layer
+ * opacities, highlighted features), computed from the step's data and the
+ * features it names. The map adapter applies it; tests check it.
+ */
+import { bbox, featureCollection } from '@turf/turf';
+import type { Feature } from 'geojson';
+import type { StepData } from '$lib/schema/story';
+
+export type ViewCamera =
+	| { type: 'bounds'; bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number }
+	| { type: 'center'; center: [number, number]; zoom: number; bearing: number; pitch: number };
+
+export interface MapView {
+	camera: ViewCamera;
+	/** opacity factor per story layer: 0 hidden, 1 shown, DIMMED when shown but not emphasised */
+	layers: Record<string, number>;
+	highlight: string[];
+}
+
+export const DIMMED = 0.45;
+export const DEFAULT_FIT_MAX_ZOOM = 12;
+
+export function stepToView(step: StepData, features: ReadonlyMap<string, Feature>, layerIds: readonly string[]): MapView {
+	const c = step.camera;
+	let camera: ViewCamera;
+	if (c.fit) {
+		const fs = c.fit.map((id) => {
+			const f = features.get(id);
+			if (!f) throw new Error(`step "${step.id}" › camera.fit: unknown feature "${id}"`);
+			return f;
+		});
+		const [w, s, e, n] = bbox(featureCollection(fs));
+		camera = { type: 'bounds', bounds: [w, s, e, n], maxZoom: c.maxZoom ?? DEFAULT_FIT_MAX_ZOOM, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
+	} else {
+		camera = { type: 'center', center: c.center!, zoom: c.zoom!, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
+	}
+	const emphasised = step.layers.emphasise;
+	const layers: Record<string, number> = {};
+	for (const id of layerIds) {
+		if (!step.layers.show.includes(id)) layers[id] = 0;
+		else layers[id] = !emphasised?.length || emphasised.includes(id) ? 1 : DIMMED;
+	}
+	return { camera, layers, highlight: [...step.highlight] };
+}
