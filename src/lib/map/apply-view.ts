@@ -113,7 +113,8 @@ function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 			canvas.style.opacity = '1';
 		}, FADE_MS.reduced / 2);
 	} else {
-		map.flyTo({ ...camera, duration: opts.duration ?? 1800, essential: false, curve: 1.3 });
+		// essential: the page already honours reduced motion (and the reader's switch) itself
+		map.flyTo({ ...camera, duration: opts.duration ?? 1800, essential: true, curve: 1.3 });
 	}
 }
 

@@ -1,0 +1,172 @@
+// The reader's story in real Chromium: scrolling drives the map, in both
+// languages; deep links, keyboard, back/forward, reduced motion, screen-reader
+// text, and the page without JavaScript.
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { STEPS, TEXT, FEATURE_POINTS, type StepInfo } from './story-data';
+import { isClear, visibility, waitForStep, waitForMapIdle, recordRequests, foreignRequests } from './helpers';
+
+/** The map shows what the step's data says: fitted features in view (and filling it), or the given centre/zoom. */
+async function expectCameraMatches(page: Page, step: StepInfo) {
+	if (step.camera.center) {
+		const cam = await page.evaluate(() => {
+			const m = window.qantar!.map;
+			return { c: m.getCenter().toArray(), z: m.getZoom() };
+		});
+		expect(cam.z).toBeCloseTo(step.camera.zoom!, 1);
+		expect(cam.c[0]).toBeCloseTo(step.camera.center[0], 1);
+		expect(cam.c[1]).toBeCloseTo(step.camera.center[1], 1);
+		return;
+	}
+	const pts = step.camera.fit!.flatMap((id) => FEATURE_POINTS.get(id)!);
+	const v = await visibility(page, pts);
+	const hidden = v.screen.filter((s) => !isClear(s, v));
+	expect(hidden, `${step.id}: fitted features off screen or under the text`).toEqual([]);
+	// and the camera is not needlessly far out: the features span a good share of the free map
+	const xs = v.screen.map((s) => s.x);
+	const ys = v.screen.map((s) => s.y);
+	const spanX = Math.max(...xs) - Math.min(...xs);
+	const spanY = Math.max(...ys) - Math.min(...ys);
+	const zoom = await page.evaluate(() => window.qantar!.map.getZoom());
+	const atMaxZoom = Math.abs(zoom - (step.camera.maxZoom ?? 12)) < 0.05;
+	if (!atMaxZoom && pts.length > 1) {
+		const freeW = v.visible.right - v.visible.left;
+		const freeH = v.visible.bottom - v.visible.top;
+		expect(Math.max(spanX / freeW, spanY / freeH), `${step.id}: camera too far out`).toBeGreaterThan(0.3);
+	}
+}
+
+for (const lang of ['fr', 'en'] as const) {
+	test(`scrolling through every step moves the map (${lang})`, async ({ page, baseURL }) => {
+		test.setTimeout(240_000);
+		const requests = recordRequests(page);
+		await page.goto(lang === 'fr' ? '/?test' : '/en?test');
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await waitForMapIdle(page);
+		for (const [i, step] of STEPS.entries()) {
+			// scroll like a reader: the wheel, until the step's card reaches the middle of the screen
+			const card = page.locator(`[data-step="${step.id}"]`);
+			await page.evaluate((id) => {
+				const el = document.getElementById(id)!;
+				const y = scrollY + el.getBoundingClientRect().top - innerHeight * 0.5 + 20;
+				window.scrollTo({ top: y, behavior: 'instant' });
+			}, step.id);
+			await expect(card).toHaveClass(/active/);
+			await expect(page.locator(`.progress a[aria-current="step"]`)).toHaveAttribute('href', `#${step.id}`);
+			await waitForStep(page, step.id);
+			await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+			await expect(page.getByTestId('map-description')).toHaveText(TEXT[lang].steps[step.id].alt);
+			await expectCameraMatches(page, step);
+			expect(i).toBeGreaterThanOrEqual(0);
+		}
+		expect(foreignRequests(requests, baseURL!)).toEqual([]);
+	});
+}
+
+test('a fast scroll from top to bottom and back lands on the right steps', async ({ page }) => {
+	await page.goto('/?test');
+	await waitForMapIdle(page);
+	const last = STEPS.at(-1)!;
+	// jump to the end in one go, then straight back to the top
+	await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
+	await expect(page.locator(`[data-step="${last.id}"]`)).toHaveClass(/active/);
+	await waitForStep(page, last.id);
+	await page.mouse.wheel(0, -100000);
+	await expect(page.locator(`[data-step="${STEPS[0]!.id}"]`)).toHaveClass(/active/);
+	await waitForStep(page, STEPS[0]!.id);
+	await expectCameraMatches(page, STEPS[0]!);
+});
+
+test('a link with a hash opens the story at that step, and the language switch keeps it', async ({ page }) => {
+	const step = STEPS[5]!;
+	await page.goto(`/?test#${step.id}`);
+	await waitForStep(page, step.id);
+	await expect(page.locator(`[data-step="${step.id}"]`)).toHaveClass(/active/);
+	await expectCameraMatches(page, step);
+	const sw = page.getByTestId('lang-switch');
+	await expect(sw).toHaveAttribute('href', `/en#${step.id}`);
+	await sw.click();
+	await expect(page).toHaveURL(new RegExp(`/en#${step.id}$`));
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await waitForStep(page, step.id);
+	await expect(page.locator(`#${step.id} h2`)).toHaveText(TEXT.en.steps[step.id].title);
+});
+
+test('keyboard moves step by step; back and forward follow', async ({ page }) => {
+	await page.goto('/?test');
+	await waitForMapIdle(page);
+	await page.locator('body').click({ position: { x: 900, y: 5 } }).catch(() => {});
+	await page.keyboard.press('ArrowDown');
+	await waitForStep(page, STEPS[1]!.id);
+	await page.keyboard.press('PageDown');
+	await waitForStep(page, STEPS[2]!.id);
+	await expect(page).toHaveURL(new RegExp(`#${STEPS[2]!.id}$`));
+	await page.keyboard.press('End');
+	await waitForStep(page, STEPS.at(-1)!.id);
+	await page.keyboard.press('ArrowUp');
+	await waitForStep(page, STEPS.at(-2)!.id);
+	await page.keyboard.press('Home');
+	await waitForStep(page, STEPS[0]!.id);
+	await expectCameraMatches(page, STEPS[0]!);
+	// back: to the step before Home
+	await page.goBack();
+	await waitForStep(page, STEPS.at(-2)!.id);
+	await expect(page.locator(`[data-step="${STEPS.at(-2)!.id}"]`)).toHaveClass(/active/);
+	await page.goForward();
+	await waitForStep(page, STEPS[0]!.id);
+});
+
+test('progress marks are named by the step titles and jump to their step', async ({ page }) => {
+	await page.goto('/en?test');
+	await waitForMapIdle(page);
+	const marks = page.getByRole('navigation', { name: 'Story steps' }).getByRole('link');
+	await expect(marks).toHaveCount(STEPS.length);
+	const target = STEPS[7]!;
+	await page.getByRole('link', { name: TEXT.en.steps[target.id].title, exact: true }).click();
+	await waitForStep(page, target.id);
+	await expectCameraMatches(page, target);
+});
+
+test('with reduced motion the camera cuts instead of flying; the switch turns motion back on', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/?test');
+	await waitForMapIdle(page);
+	await expect(page.getByTestId('motion-switch')).toHaveAttribute('aria-pressed', 'false');
+	// count camera frames during a step change: a cut moves in one jump
+	const moves = async (stepIndex: number) => {
+		await page.evaluate(() => {
+			const w = window as unknown as { moves: number };
+			w.moves = 0;
+			window.qantar!.map.on('move', () => w.moves++);
+		});
+		await page.locator(`.progress a[href="#${STEPS[stepIndex]!.id}"]`).click();
+		await waitForStep(page, STEPS[stepIndex]!.id);
+		return page.evaluate(() => (window as unknown as { moves: number }).moves);
+	};
+	expect(await moves(1)).toBeLessThanOrEqual(2);
+	await page.getByTestId('motion-switch').click();
+	await expect(page.getByTestId('motion-switch')).toHaveAttribute('aria-pressed', 'true');
+	expect(await moves(3)).toBeGreaterThan(5);
+});
+
+for (const path of ['/', '/en']) {
+	test(`no serious or critical accessibility violation (${path})`, async ({ page }) => {
+		await page.goto(path + '?test');
+		await waitForMapIdle(page);
+		const results = await new AxeBuilder({ page }).analyze();
+		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+	});
+}
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('every step\'s text and sources are on the page, in order', async ({ page }) => {
+		await page.goto('/');
+		const titles = await page.locator('[data-step] h2').allTextContents();
+		expect(titles).toEqual(STEPS.map((s) => TEXT.fr.steps[s.id].title));
+		for (const s of STEPS) for (const url of (s as unknown as { sources: string[] }).sources) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
+		await expect(page.getByRole('heading', { name: 'Sources et méthode' })).toBeVisible();
+		await expect(page.locator('.map-wrap')).toBeHidden();
+	});
+});
