@@ -92,3 +92,19 @@ describe('broken features are rejected with a message naming the problem', () =>
 		expect(problemsOf(JSON.stringify(fc)).join('\n')).toMatch(/properties\.troops: is required for kind "airlift" \(use null when not published\)/);
 	});
 });
+
+describe('the basemap files under static/geo/basemap', () => {
+	const baseDir = 'static/geo/basemap';
+	const baseFiles = readdirSync(baseDir).filter((f) => f.endsWith('.geojson'));
+	it('exist', () => expect(baseFiles.length).toBeGreaterThanOrEqual(6));
+	it.each(baseFiles)('%s is RFC 7946 GeoJSON with coordinates in range', async (file) => {
+		const { getIssues } = await import('@placemarkio/check-geojson');
+		const text = readFileSync(join(baseDir, file), 'utf8');
+		expect(getIssues(text).map((i) => `${file}: ${i.message}`)).toEqual([]);
+		const bad = (text.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).filter((pair) => {
+			const [x, y] = pair.split(',').map(Number);
+			return Math.abs(x!) > 180 || Math.abs(y!) > 90;
+		});
+		expect(bad.slice(0, 3)).toEqual([]);
+	});
+});
