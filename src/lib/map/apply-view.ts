@@ -22,13 +22,20 @@ export interface ApplyOptions {
 	lineData?: Record<string, FeatureCollection>;
 	/** flight duration in ms (full motion) */
 	duration?: number;
+	/** per story layer: the names its places carry in the basemap, hidden there while the layer shows them */
+	basemapNames?: Record<string, string[]>;
 }
+
+/** basemap layers of places that a story layer may duplicate */
+const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
 
 interface Applied {
 	layers: Record<string, number>;
 	highlight: string[];
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
+	/** the basemap place layers' own filters, before de-duplication */
+	baseFilters?: Record<string, FilterSpecification | undefined>;
 }
 const applied = new WeakMap<MapLibreMap, Applied>();
 
@@ -95,6 +102,21 @@ function drawIn(map: MapLibreMap, layerId: string, data: FeatureCollection, ms: 
 	requestAnimationFrame(frame);
 }
 
+/** A place the story draws is not drawn a second time by the basemap. */
+function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<string, string[]>) {
+	const hidden = Object.entries(state.layers)
+		.filter(([, f]) => f > 0)
+		.flatMap(([id]) => names[id] ?? []);
+	if (!state.baseFilters) {
+		state.baseFilters = {};
+		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) state.baseFilters[id] = map.getFilter(id) ?? undefined;
+	}
+	for (const [id, own] of Object.entries(state.baseFilters)) {
+		const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', hidden]]];
+		map.setFilter(id, own ? (['all', own, notStory] as FilterSpecification) : notStory);
+	}
+}
+
 function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 	const c = view.camera;
 	const target =
@@ -132,6 +154,7 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		if (data && factor > 0 && !before && opts.motion === 'full') drawIn(map, id, data, 1400);
 		state.layers[id] = factor;
 	}
+	if (opts.basemapNames) hideBasemapDuplicates(map, state, opts.basemapNames);
 	if (view.highlight.join() !== state.highlight.join()) {
 		setHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];

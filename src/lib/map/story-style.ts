@@ -79,7 +79,16 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label-highlight`,
 			filter: highlightFilter([]),
-			layout: { ...base.layout, 'text-size': 15, 'text-allow-overlap': true, 'text-ignore-placement': false },
+			layout: {
+				'text-field': base.layout['text-field'],
+				'text-font': base.layout['text-font'],
+				'text-max-width': base.layout['text-max-width'],
+				'text-optional': true,
+				'text-size': 15,
+				'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+				'text-radial-offset': 0.8,
+				'text-justify': 'auto'
+			},
 			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
 		}
 	];
@@ -91,6 +100,7 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 	const polygons = layers.filter((l) => l.layer.shape === 'polygon');
 	const lines = layers.filter((l) => l.layer.shape === 'line');
 	const points = layers.filter((l) => l.layer.shape === 'point');
+	const highlightLabels: LayerSpecification[] = [];
 	for (const { layer } of polygons) {
 		const source = sourceId(layer.id);
 		const fillOpacity: ExpressionSpecification = ['case', hl, 0.32, 0.14];
@@ -162,7 +172,10 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 				'circle-stroke-opacity': 1
 			}
 		});
-		out.push(...labels(lang, theme, source, layer.id, dark ? '#f1d6cf' : '#3b1f1a'));
+		const [normal, highlighted] = labels(lang, theme, source, layer.id, dark ? '#f1d6cf' : '#3b1f1a');
+		out.push(normal!);
+		highlightLabels.push(highlighted!);
 	}
-	return out;
+	// highlighted labels on top of everything, so they are placed first
+	return [...out, ...highlightLabels];
 }
