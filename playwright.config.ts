@@ -1,13 +1,18 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './scripts/lib/chromium.js';
 
 const found = await findChromium();
 if (!found) throw new Error(CHROMIUM_HELP);
 
 const PORT = Number(process.env.TEST_PORT ?? 4318);
+/** The test server reads and writes a copy of the layers (made by scripts/test-server-data.js), never static/geo. */
+const TEST_DATA_DIR = resolve('.tmp/test-data');
+const TEST_EDITORS_FILE = resolve('.tmp/test-editors.json');
 
 export default defineConfig({
-	testDir: 'tests/e2e',
+	testDir: 'tests',
+	testMatch: ['e2e/**/*.spec.ts', 'api/**/*.spec.ts'],
 	timeout: 90_000,
 	expect: { timeout: 20_000 },
 	fullyParallel: false,
@@ -21,12 +26,20 @@ export default defineConfig({
 		viewport: { width: 1280, height: 800 }
 	},
 	webServer: {
-		command: `npm run build && node scripts/start.js`,
+		command: `node scripts/test-server-data.js && npm run build && node scripts/start.js`,
 		url: `http://localhost:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://localhost:${PORT}` }
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
+			QANTAR_DATA_DIR: TEST_DATA_DIR,
+			QANTAR_EDITORS_FILE: TEST_EDITORS_FILE,
+			// adapter-node's own limit (default 512K) must not undercut the write API's 5 MB
+			BODY_SIZE_LIMIT: '6M'
+		}
 	}
 });

@@ -57,6 +57,8 @@ export const featurePropertiesSchema = z
 		start: isoDateSchema.optional(),
 		end: isoDateSchema.optional(),
 		date_precision: z.enum(DATE_PRECISIONS).optional(),
+		/** true when the feature's dates lie outside STORY_PERIOD on purpose (context before or after January 2022). */
+		outside_period: z.boolean().optional(),
 		description_fr: description,
 		description_en: description,
 		sources: z.array(sourceUrlSchema).min(1, 'needs at least one source URL'),

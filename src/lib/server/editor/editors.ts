@@ -1,0 +1,57 @@
+/**
+ * The editors allowed to sign in: a JSON file outside the repository's
+ * history (QANTAR_EDITORS_FILE, default data/editors.json) holding
+ * { "editors": [{ "name", "hash" }] } with scrypt hashes written by
+ * `npm run editor:add -- <name>`. Re-read when the file changes, so adding an
+ * editor needs no restart. No file, or no editor in it: nobody can sign in.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const EDITOR_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,38}[a-z0-9])?$/;
+
+const editorsFileSchema = z.strictObject({
+	editors: z.array(z.strictObject({ name: z.string().regex(EDITOR_NAME), hash: z.string().startsWith('scrypt$') }))
+});
+
+export function editorsFile(): string {
+	return resolve(process.env.QANTAR_EDITORS_FILE ?? 'data/editors.json');
+}
+
+export const HOW_TO_ADD_EDITOR =
+	'run `npm run editor:add -- <name>` on the server (it asks for the password and writes data/editors.json, or the file named by QANTAR_EDITORS_FILE), then sign in at /edit/login';
+
+export type Editors = { ok: true; hashes: ReadonlyMap<string, string> } | { ok: false; message: string };
+
+let cache: { file: string; mtimeMs: number; size: number; editors: Editors } | null = null;
+
+async function load(file: string): Promise<Editors> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		return { ok: false, message: `No editors are configured (no file ${file}): ${HOW_TO_ADD_EDITOR}.` };
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, message: `The editors file ${file} is not valid JSON (${(e as Error).message}): fix it or ${HOW_TO_ADD_EDITOR}.` };
+	}
+	const parsed = editorsFileSchema.safeParse(data);
+	if (!parsed.success)
+		return { ok: false, message: `The editors file ${file} is malformed (${parsed.error.issues[0]?.message}): ${HOW_TO_ADD_EDITOR}.` };
+	if (parsed.data.editors.length === 0) return { ok: false, message: `No editors are configured in ${file}: ${HOW_TO_ADD_EDITOR}.` };
+	return { ok: true, hashes: new Map(parsed.data.editors.map((e) => [e.name, e.hash])) };
+}
+
+/** The configured editors, or why there are none (a message saying how to add one). */
+export async function loadEditors(): Promise<Editors> {
+	const file = editorsFile();
+	const info = await stat(file).catch(() => null);
+	if (cache && info && cache.file === file && cache.mtimeMs === info.mtimeMs && cache.size === info.size) return cache.editors;
+	const editors = await load(file);
+	cache = info ? { file, mtimeMs: info.mtimeMs, size: info.size, editors } : null;
+	return editors;
+}

@@ -1,0 +1,33 @@
+/**
+ * Sign-in for editors (a form action, so it works without JavaScript). Refuses
+ * to show a form when no editor is configured, and says how to add one.
+ */
+import type { Actions, PageServerLoad } from './$types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loadEditors } from '$lib/server/editor/editors';
+import { createSession, currentEditor, setSessionCookie } from '$lib/server/editor/sessions';
+import { signIn } from '$lib/server/editor/sign-in';
+
+export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const editors = await loadEditors();
+	if (!editors.ok) error(503, editors.message);
+	if (await currentEditor(cookies)) redirect(303, '/edit');
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
+		const form = await request.formData();
+		const name = String(form.get('name') ?? '').slice(0, 100);
+		const password = String(form.get('password') ?? '');
+		const result = await signIn(name, password, getClientAddress());
+		if (!result.ok) {
+			if (result.retryAfter) setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(result.status, { name, message: result.message });
+		}
+		const session = createSession(result.name);
+		setSessionCookie(cookies, url, session.token, session.expires);
+		redirect(303, '/edit');
+	}
+};
