@@ -25,7 +25,21 @@ const fr = {
 	confidenceLabel: 'fiabilité',
 	keyboardHint: 'Flèches, Page préc./suiv., Début et Fin pour passer d’une étape à l’autre.',
 	noscriptMap: 'La carte interactive demande JavaScript ; le texte de chaque étape et ses sources restent lisibles ci-dessous.',
-	embed: 'Intégrer'
+	embed: 'Intégrer',
+	embedViewTitle: 'Kazakhstan, janvier 2022',
+	embedViewLayers: 'Couches',
+	embedViewDate: 'au',
+	embedViewAlt: 'Carte composée montrant',
+	readStory: 'Lire le récit complet',
+	embedTitle: 'Intégrer cette carte',
+	embedCode: 'Code à coller dans votre article',
+	embedLink: 'Lien direct',
+	embedPreview: 'Aperçu',
+	copy: 'Copier',
+	copied: 'Copié',
+	close: 'Fermer',
+	embedHelp: 'L’iframe s’ajuste à la hauteur de son contenu (script embed.js, ou pym.js si votre CMS l’utilise déjà). oEmbed est pris en charge.',
+	mapOf: 'Carte :'
 };
 type Strings = typeof fr;
 const en: Strings = {
@@ -52,7 +66,21 @@ const en: Strings = {
 	confidenceLabel: 'confidence',
 	keyboardHint: 'Arrow keys, Page Up/Down, Home and End move between steps.',
 	noscriptMap: 'The interactive map needs JavaScript; each step’s text and sources remain readable below.',
-	embed: 'Embed'
+	embed: 'Embed',
+	embedViewTitle: 'Kazakhstan, January 2022',
+	embedViewLayers: 'Layers',
+	embedViewDate: 'as of',
+	embedViewAlt: 'Composed map showing',
+	readStory: 'Read the full story',
+	embedTitle: 'Embed this map',
+	embedCode: 'Code to paste in your article',
+	embedLink: 'Direct link',
+	embedPreview: 'Preview',
+	copy: 'Copy',
+	copied: 'Copied',
+	close: 'Close',
+	embedHelp: 'The iframe fits its content’s height (embed.js script, or pym.js if your CMS already uses it). oEmbed is supported.',
+	mapOf: 'Map:'
 };
 
 export const STRINGS: Record<Lang, Strings> = { fr, en };

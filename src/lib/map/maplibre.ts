@@ -17,6 +17,8 @@ export interface CreateMapOptions {
 	center?: [number, number];
 	zoom?: number;
 	interactive?: boolean;
+	/** inside another page (an embed): wheel zooms only with Ctrl, one-finger drag scrolls the page */
+	cooperativeGestures?: boolean;
 	/** keep the drawing buffer so tests can read pixels */
 	preserveDrawingBuffer?: boolean;
 	locale?: Record<string, string>;
@@ -35,7 +37,7 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		zoom: opts.zoom ?? 3,
 		interactive: opts.interactive ?? true,
 		attributionControl: false,
-		cooperativeGestures: false,
+		cooperativeGestures: opts.cooperativeGestures ?? false,
 		dragRotate: false,
 		pitchWithRotate: false,
 		canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },

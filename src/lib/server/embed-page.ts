@@ -1,0 +1,96 @@
+/**
+ * Data of the embed pages: one step of the story, or a composed view from URL
+ * parameters. Bad parameters become a 400 whose message names each one.
+ */
+import { error } from '@sveltejs/kit';
+import { readAllLayers, type LoadedLayer } from './layer-store';
+import { loadStory } from './story-loader';
+import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem } from '$lib/schema/embed';
+import type { StepData } from '$lib/schema/story';
+import { STRINGS } from '$lib/i18n/strings';
+import { prefix } from '$lib/i18n/lang';
+
+export interface EmbedData {
+	lang: 'fr' | 'en';
+	layers: LoadedLayer[];
+	step: StepData;
+	title: string;
+	caption: string;
+	alt: string;
+	/** the full story at this step (or at the start for a composed view) */
+	storyHref: string;
+	/** picture of the step, for no-JS / no-WebGL and og:image; null for composed views */
+	snapshot: string | null;
+	options: EmbedOptions;
+	embedPath: string;
+	/** absolute address of this embed page, for oEmbed discovery */
+	pageUrl: string;
+}
+
+function fail(problems: ParamProblem[], lang: 'fr' | 'en'): never {
+	const head = lang === 'fr' ? 'Paramètres d’intégration incorrects' : 'Invalid embed parameters';
+	error(400, `${head}:\n${problems.map((p) => `• ${p.param}: ${p.message}`).join('\n')}`);
+}
+
+/** First sentence of a step's text, as a one-line caption. */
+function firstSentence(text: string): string {
+	const m = text.match(/^.{20,220}?[.!?](?=\s|$)/);
+	return (m ? m[0] : text.slice(0, 200)).trim();
+}
+
+export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Promise<EmbedData> {
+	const layers = await readAllLayers();
+	const story = loadStory(lang, layers);
+	const step = story.steps.find((s) => s.id === id);
+	if (!step) error(404, lang === 'fr' ? `Ce récit n’a pas d’étape « ${id} ».` : `This story has no step "${id}".`);
+	const { options, problems } = parseStepEmbed(url.searchParams);
+	if (problems.length) fail(problems, lang);
+	return {
+		lang,
+		layers,
+		step,
+		title: step.title,
+		caption: `${step.kicker} — ${firstSentence(step.body[0]!)}`,
+		alt: step.alt,
+		storyHref: `${prefix(lang)}/step/${step.id}`,
+		snapshot: `/snapshots/${lang}/${step.id}.png`,
+		options,
+		embedPath: `${prefix(lang)}/embed/step/${step.id}`,
+		pageUrl: `${url.origin}${prefix(lang)}/embed/step/${step.id}`
+	};
+}
+
+export async function loadViewEmbed(lang: 'fr' | 'en', url: URL): Promise<EmbedData> {
+	const all = await readAllLayers();
+	const ids = new Set(all.flatMap((l) => l.data.features.map((f) => f.properties.id)));
+	const { view, problems } = parseComposedView(url.searchParams, ids);
+	if (!view) fail(problems, lang);
+	// the date filter: a feature dated after the chosen day is not drawn yet
+	const layers = view.date
+		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => !f.properties.start || f.properties.start <= view.date!) } }))
+		: all;
+	const t = STRINGS[lang];
+	const step: StepData = {
+		id: 'view',
+		date: view.date ?? '2022-01-10',
+		period: 'article',
+		camera: { center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch },
+		layers: { show: view.layers },
+		highlight: view.highlight.filter((id) => layers.some((l) => view.layers.includes(l.layer.id) && l.data.features.some((f) => f.properties.id === id))),
+		sources: ['https://qantar.invalid/']
+	};
+	const layerNames = view.layers.map((id) => all.find((l) => l.layer.id === id)!.layer.name[lang]).join(', ');
+	return {
+		lang,
+		layers,
+		step,
+		title: view.title ?? t.embedViewTitle,
+		caption: `${t.embedViewLayers}: ${layerNames}${view.date ? ` — ${t.embedViewDate} ${view.date}` : ''}`,
+		alt: `${t.embedViewAlt} ${layerNames}.`,
+		storyHref: `${prefix(lang)}/`,
+		snapshot: null,
+		options: view,
+		embedPath: `${prefix(lang)}/embed/view?${url.searchParams.toString()}`,
+		pageUrl: `${url.origin}${prefix(lang)}/embed/view?${url.searchParams.toString()}`
+	};
+}
