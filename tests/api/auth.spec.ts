@@ -1,0 +1,125 @@
+// Sign-in, sign-out, rate limiting, and a server without editors.
+import { test, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { bytesOnDisk, client, credentials, getLayer, newCity, password, postSignIn, signIn, writeHeaders } from './helpers';
+
+const setCookie = (res: { headersArray(): { name: string; value: string }[] }) =>
+	res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')?.value;
+
+test.describe('signing in and out', () => {
+	test('a wrong password is refused without a cookie; the right one sets a strict httpOnly session cookie', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		const api = await client(baseURL);
+		const wrong = await postSignIn(api, baseURL, 'tester', 'not-the-password');
+		expect(wrong.status()).toBe(400);
+		expect(await wrong.text()).toContain('Wrong name or password.');
+		expect(setCookie(wrong)).toBeUndefined();
+
+		const right = await postSignIn(api, baseURL, 'tester', password('tester'));
+		expect(right.status()).toBe(303);
+		expect(right.headers()['location']).toBe('/edit');
+		const cookie = setCookie(right)!;
+		expect(cookie).toMatch(/^qantar_session=[A-Za-z0-9_-]{43};/);
+		expect(cookie).toMatch(/; HttpOnly/i);
+		expect(cookie).toMatch(/; SameSite=Strict/i);
+		expect(cookie).toMatch(/; Path=\//i);
+		expect(cookie).not.toMatch(/; Secure/i); // plain http on localhost; Secure is set when the request is https
+		const session = cookie.split(';')[0]!;
+
+		const page = await api.get('/edit', { headers: { cookie: session } });
+		expect(page.status()).toBe(200);
+		expect(await page.text()).toContain('Signed in as <strong>tester</strong>');
+
+		const out = await api.post('/edit/logout', { headers: { cookie: session, origin: baseURL } });
+		expect(out.status()).toBe(303);
+		expect(setCookie(out)).toMatch(/^qantar_session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i);
+		const after = await api.get('/edit', { headers: { cookie: session } });
+		expect(after.status()).toBe(303);
+		expect(after.headers()['location']).toBe('/edit/login');
+		await api.dispose();
+	});
+
+	test('/edit without a session sends to the sign-in page', async ({}, info) => {
+		const api = await client(info.project.use.baseURL!);
+		const res = await api.get('/edit');
+		expect(res.status()).toBe(303);
+		expect(res.headers()['location']).toBe('/edit/login');
+		await api.dispose();
+	});
+
+	test('a cross-origin sign-in form post is refused', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		const api = await client(baseURL);
+		const res = await api.post('/edit/login', {
+			form: { name: 'tester', password: password('tester') },
+			headers: { origin: 'https://evil.example', accept: 'text/html' }
+		});
+		expect(res.status()).toBe(403);
+		expect(setCookie(res)).toBeUndefined();
+		await api.dispose();
+	});
+
+	test('after 5 failed sign-ins for a name, the next is refused with 429 and Retry-After, even with the right password', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		const api = await client(baseURL);
+		// "locked" is an editor used only here: the limit must hold even when the right password comes next
+		for (let i = 0; i < 5; i++) expect((await postSignIn(api, baseURL, 'locked', `guess-${i}`)).status()).toBe(400);
+		const limited = await postSignIn(api, baseURL, 'locked', password('locked'));
+		expect(limited.status()).toBe(429);
+		const retry = Number(limited.headers()['retry-after']);
+		expect(retry).toBeGreaterThan(500);
+		expect(retry).toBeLessThanOrEqual(600);
+		expect(await limited.text()).toContain('Too many failed sign-ins');
+		expect(setCookie(limited)).toBeUndefined();
+		// another name from the same address is not locked out by it
+		await signIn(baseURL, 'tester');
+		await api.dispose();
+	});
+});
+
+test.describe('a server without editors', () => {
+	let server: ChildProcess;
+	const port = Number(process.env.TEST_PORT ?? 4318) + 1;
+	const base = `http://localhost:${port}`;
+
+	test.beforeAll(async () => {
+		server = spawn(process.execPath, ['build/index.js'], {
+			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, QANTAR_DATA_DIR: credentials().dataDir, QANTAR_EDITORS_FILE: '.tmp/no-such-editors.json' },
+			stdio: 'ignore'
+		});
+		for (let i = 0; i < 100; i++) {
+			const up = await fetch(`${base}/api/layers/protest-cities`).then((r) => r.ok, () => false);
+			if (up) return;
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		throw new Error('the second server did not start');
+	});
+	test.afterAll(() => void server?.kill());
+
+	test('/edit and /edit/login say how to add an editor', async () => {
+		const api = await client(base);
+		for (const path of ['/edit', '/edit/login']) {
+			const res = await api.get(path);
+			expect(res.status()).toBe(503);
+			expect(await res.text()).toContain('npm run editor:add -- &lt;name');
+		}
+		await api.dispose();
+	});
+
+	test('writes are refused with the same instructions, and nothing is written', async () => {
+		const api = await client(base);
+		const { etag, collection } = await getLayer(api, 'protest-cities');
+		const before = bytesOnDisk('protest-cities');
+		const res = await api.put('/api/layers/protest-cities', {
+			headers: writeHeaders(base, `qantar_session=${'A'.repeat(43)}`, etag),
+			data: { ...collection, features: [...collection.features, newCity('no-editor-town')] }
+		});
+		expect(res.status()).toBe(503);
+		const body = await res.json();
+		expect(body.error).toMatch(/No editors are configured .*npm run editor:add -- <name>/);
+		const signIn = await postSignIn(api, base, 'tester', password('tester'));
+		expect(signIn.status()).toBe(503);
+		expect(bytesOnDisk('protest-cities').equals(before)).toBe(true);
+		await api.dispose();
+	});
+});
