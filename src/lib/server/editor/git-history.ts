@@ -66,7 +66,7 @@ async function init(dir: string): Promise<void> {
 			`The data directory ${real} is inside the git repository ${top}; the editor keeps its history in a repository of its own. Set QANTAR_DATA_DIR to a copy outside it (e.g. cp -r static/geo ../qantar-data).`
 		);
 	await git(dir, ['init', '-q']);
-	await git(dir, ['add', '--', '*.geojson']);
+	await git(dir, ['add', '--', ':(glob)*.geojson']); // the layers at the top only, not generated subfolders
 	await git(dir, ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'Initial import of the story layers']);
 }
 
