@@ -1,0 +1,4 @@
+import type { PageServerLoad } from './$types';
+import { loadExplore } from '$lib/explore/load.server';
+
+export const load: PageServerLoad = ({ url }) => loadExplore('en', url);
