@@ -7,8 +7,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { renderedFeatureIds, waitForStep } from './helpers';
 
-const APP_PORT = 4331;
-const STYLE_PORT = 4332;
+// free ports, picked at start (another test run may hold fixed ones)
+let APP_PORT = 0;
+let STYLE_PORT = 0;
+async function freePort(): Promise<number> {
+	const s = createServer();
+	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+	const port = (s.address() as import('node:net').AddressInfo).port;
+	await new Promise<void>((r) => s.close(() => r()));
+	return port;
+}
 let app: ChildProcess;
 let styleHost: Server;
 
@@ -33,7 +41,9 @@ test.beforeAll(async () => {
 		res.writeHead(req.url === '/style.json' ? 200 : 404, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
 		res.end(req.url === '/style.json' ? JSON.stringify(style) : '{}');
 	});
-	await new Promise<void>((r) => styleHost.listen(STYLE_PORT, '127.0.0.1', r));
+	await new Promise<void>((r) => styleHost.listen(0, '127.0.0.1', r));
+	STYLE_PORT = (styleHost.address() as import('node:net').AddressInfo).port;
+	APP_PORT = await freePort();
 	app = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,

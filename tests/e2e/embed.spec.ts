@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { STEPS, TEXT } from './story-data';
 import { renderedFeatureIds, waitForStep } from './helpers';
 
-const HOST_PORT = 4330;
+/** the host page's port: any free one (another origin than the app) */
+let HOST_PORT = 0;
 let host: Server;
 
 function hostPage(app: string, kind: 'pym' | 'script') {
@@ -29,7 +30,8 @@ test.beforeAll(async ({ baseURL }) => {
 		if (!kind) return res.writeHead(404).end();
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(baseURL!, kind));
 	});
-	await new Promise<void>((r) => host.listen(HOST_PORT, '127.0.0.1', r));
+	await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+	HOST_PORT = (host.address() as import('node:net').AddressInfo).port;
 });
 test.afterAll(() => new Promise<void>((r) => host.close(() => r())));
 
