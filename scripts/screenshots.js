@@ -2,28 +2,21 @@
 // of the map for the README under docs/ (real Chromium, the tests' browser).
 //   node scripts/screenshots.js                  the README set
 //   node scripts/screenshots.js URLPATH OUT.png [WIDTHxHEIGHT] [zoom,lon,lat]
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+import { startBuiltServer, waitForMapIdle } from './lib/built-server.js';
 
 const PORT = Number(process.env.SHOT_PORT ?? 4391);
-const base = `http://localhost:${PORT}`;
 const found = await findChromium();
 if (!found) {
 	console.error(CHROMIUM_HELP);
 	process.exit(1);
 }
 
-const server = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+const server = await startBuiltServer(PORT);
+const base = server.base;
 try {
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) break;
-		} catch {}
-		if (i > 100) throw new Error('server did not start (did you run npm run build?)');
-		await new Promise((r) => setTimeout(r, 200));
-	}
 	const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 	const [, , path, out, size, cam] = process.argv;
 	const shots = path
@@ -53,16 +46,7 @@ try {
 			const [zoom, lon, lat] = s.cam.split(',').map(Number);
 			await page.evaluate(([zoom, lon, lat]) => window.qantar.map.jumpTo({ zoom, center: [lon, lat] }), [zoom, lon, lat]);
 		}
-		await page.evaluate(
-			() =>
-				new Promise((resolve) => {
-					const map = window.qantar.map;
-					const check = () => map.loaded() && !map.isMoving() && resolve(undefined);
-					map.on('idle', check);
-					map.triggerRepaint();
-					check();
-				})
-		);
+		await waitForMapIdle(page);
 		await page.waitForTimeout(300); // let CSS transitions of the page chrome settle
 		await page.screenshot({ path: s.out });
 		console.log(`saved ${s.out}`);
@@ -70,5 +54,5 @@ try {
 	}
 	await browser.close();
 } finally {
-	server.kill();
+	server.stop();
 }

@@ -3,12 +3,12 @@
 // (1200x630, og:image / social card / no-JS fallback) and <id>-small.png
 // (600x315, oEmbed thumbnail). Needs a production build (npm run build).
 //   node scripts/snapshots.js [--out DIR] [--lang fr|en] [--base http://host:port] [--only id,id]
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+import { startBuiltServer, waitForMapIdle } from './lib/built-server.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -27,16 +27,8 @@ if (!found) {
 }
 let server;
 if (!base) {
-	const port = Number(process.env.SNAPSHOT_PORT ?? 4393);
-	base = `http://localhost:${port}`;
-	server = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) break;
-		} catch {}
-		if (i > 100) throw new Error('the server did not start: run `npm run build` first');
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	server = await startBuiltServer(Number(process.env.SNAPSHOT_PORT ?? 4393));
+	base = server.base;
 }
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 try {
@@ -55,16 +47,7 @@ try {
 					id,
 					{ timeout: 60_000 }
 				);
-				await page.evaluate(
-					() =>
-						new Promise((resolve) => {
-							const map = window.qantar.map;
-							const check = () => map.loaded() && !map.isMoving() && resolve(undefined);
-							map.on('idle', check);
-							map.triggerRepaint();
-							check();
-						})
-				);
+				await waitForMapIdle(page);
 				await page.waitForTimeout(250); // the cut's cross-fade
 				const file = join(out, lang, `${id}${suffix}.png`);
 				await page.screenshot({ path: file });
@@ -75,5 +58,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	server?.kill();
+	server?.stop();
 }
