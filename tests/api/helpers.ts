@@ -81,7 +81,7 @@ export async function restoreOriginal(baseURL: string, layer: string) {
 	const first = history.revisions.at(-1).rev;
 	const { etag } = await getLayer(api, layer);
 	const res = await api.post(`/api/layers/${layer}/restore`, { headers: writeHeaders(baseURL, cookie, etag), data: { rev: first } });
-	expect([200]).toContain(res.status());
+	expect(res.status(), await res.text()).toBe(200);
 	expect(bytesOnDisk(layer).equals(readFileSync(`static/geo/${layer}.geojson`))).toBe(true);
 	await api.dispose();
 }
