@@ -139,9 +139,15 @@ test('hovering an event highlights its feature; choosing it flies there and show
 	await expect(page.getByTestId('details-step')).toHaveAttribute('href', `/step/${STEP_OF_AKIMAT}`);
 	await expect(page.getByTestId('event-step-almaty-akimat')).toHaveAttribute('href', `/step/${STEP_OF_AKIMAT}`);
 	await expect(page).toHaveURL(/feature=almaty-akimat/);
-	// closing gives the focus back to the list
+	// closing (the button, or Escape) gives the focus back to the list
 	await page.getByTestId('details-close').click();
 	await expect(details).toHaveCount(0);
+	await expect(page.getByTestId('event-almaty-akimat')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(details.locator('h3')).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(details).toHaveCount(0);
+	await expect(page).not.toHaveURL(/feature=/);
 	await expect(page.getByTestId('event-almaty-akimat')).toBeFocused();
 });
 
