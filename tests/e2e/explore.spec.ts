@@ -68,6 +68,15 @@ test('the timeline at 4 January shows the cities that rose by then, not the late
 	await expect(page.locator('[data-event="shymkent"]')).toContainText('pas encore à cette date');
 	// undated features are always drawn
 	expect(await renderedFeatureIds(page, 'story-csto-capitals-circle')).toContain('minsk');
+	// features below high confidence (or with an imprecise date) are drawn as uncertain, the others not
+	const drawnUncertain = await page.evaluate(() =>
+		Object.fromEntries(
+			window.qantar!.map.queryRenderedFeatures({ layers: ['story-protest-cities-circle'] }).map((f) => [f.properties.id, f.properties.uncertain])
+		)
+	);
+	for (const f of CITIES.filter((c) => c.properties.start! <= '2022-01-04'))
+		expect(drawnUncertain[f.properties.id], f.properties.id).toBe(f.properties.confidence !== 'high' || f.properties.date_precision !== 'day');
+	await expect(page.locator('[data-event="uralsk"]')).toContainText('incertain');
 });
 
 test('playing the timeline advances the date, pausing stops it', async ({ page }) => {
@@ -159,6 +168,7 @@ test('an event not yet on the map brings its day (and its layer) with it', async
 	await waitForMapIdle(page);
 	expect(await renderedFeatureIds(page, 'story-protest-cities-circle')).toContain('shymkent');
 	await expect(page.getByTestId('details-sources').locator('a')).toHaveCount(CITIES.find((f) => f.properties.id === 'shymkent')!.properties.sources.length);
+	await expect(page.getByTestId('event-step-shymkent')).toHaveAttribute('href', /^\/en\/step\/[a-z-]+$/);
 });
 
 test('a URL copied from the page restores the same view in a new page', async ({ page, context }) => {
@@ -233,8 +243,9 @@ test('the story invites to the dashboard, in each language', async ({ page }) =>
 	await expect(page.locator('h1')).toHaveText('Explorer : Kazakhstan, janvier 2022');
 });
 
-for (const path of ['/explore', '/en/explore']) {
-	test(`no serious or critical accessibility violation (${path})`, async ({ page }) => {
+for (const [path, colorScheme] of [['/explore', 'light'], ['/en/explore', 'light'], ['/explore', 'dark']] as const) {
+	test(`no serious or critical accessibility violation (${path}, ${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
 		await open(page, `${path}?test&feature=almaty-akimat`);
 		await page.getByTestId('figure-toll').locator('summary').click();
 		const results = await new AxeBuilder({ page }).analyze();
