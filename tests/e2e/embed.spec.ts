@@ -84,6 +84,12 @@ test('a composed view with a date leaves out what happened later', async ({ page
 	const ids = await renderedFeatureIds(page, 'story-protest-cities');
 	expect(ids).toEqual(expect.arrayContaining(['zhanaozen', 'aktau']));
 	expect(ids).not.toContain('shymkent');
+	// and what was over: the contingents' lines end with their withdrawal (Armenia, 14 January)
+	await page.goto('/embed/view?center=60,48&zoom=2.5&layers=csto-airlift&date=2022-01-17&test');
+	await waitForStep(page, 'view');
+	const lines = await renderedFeatureIds(page, 'story-csto-airlift');
+	expect(lines).toContain('airlift-ru-ivanovo');
+	expect(lines).not.toContain('airlift-am-yerevan');
 });
 
 test('bad parameters show what is wrong, in the frame', async ({ page }) => {

@@ -9,6 +9,7 @@ import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem
 import type { StepData } from '$lib/schema/story';
 import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
+import { isShown } from '$lib/explore/dates';
 
 export interface EmbedData {
 	lang: 'fr' | 'en';
@@ -65,9 +66,9 @@ export async function loadViewEmbed(lang: 'fr' | 'en', url: URL): Promise<EmbedD
 	const ids = new Set(all.flatMap((l) => l.data.features.map((f) => f.properties.id)));
 	const { view, problems } = parseComposedView(url.searchParams, ids);
 	if (!view) fail(problems, lang);
-	// the date filter: a feature dated after the chosen day is not drawn yet
+	// the date filter, the same as the dashboard's timeline: not begun yet, or over, is not drawn
 	const layers = view.date
-		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => !f.properties.start || f.properties.start <= view.date!) } }))
+		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => isShown(f.properties, view.date!)) } }))
 		: all;
 	const t = STRINGS[lang];
 	const step: StepData = {
