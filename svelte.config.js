@@ -5,7 +5,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// QANTAR_BUILD_OUT / QANTAR_KIT_OUT: the benchmark builds into its own folders, so a
+		// concurrent `npm run build` (tests) cannot pull the files from under its server
+		adapter: adapter({ out: process.env.QANTAR_BUILD_OUT ?? 'build' }),
+		outDir: process.env.QANTAR_KIT_OUT ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

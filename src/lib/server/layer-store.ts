@@ -3,7 +3,7 @@
  * static/geo). Every file is validated with the shared schema on read; a broken
  * file is an error that names the file, feature and field.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerText, type StoryCollection } from '$lib/schema/validate-layer';
@@ -17,12 +17,25 @@ export interface LoadedLayer {
 	data: StoryCollection;
 }
 
+/**
+ * Validated collections per file, kept while the file's size and mtime stay the
+ * same (an editor's save replaces the file, so it is read and validated again).
+ * Validating on every request cost ~0.5 s per story page (issue 6).
+ */
+const cache = new Map<string, { key: string; data: StoryCollection }>();
+
 export async function readLayer(layer: StoryLayer): Promise<LoadedLayer> {
 	const file = join(dataDir(), layer.file);
+	const s = await stat(file);
+	const key = `${s.size}:${s.mtimeMs}:${s.ino}`;
+	const hit = cache.get(file);
+	// a copy, so that no caller can change the cached collection
+	if (hit?.key === key) return { layer, data: structuredClone(hit.data) };
 	const text = await readFile(file, 'utf8');
 	const result = validateLayerText(text, layer.file);
 	if (!result.ok) throw new Error(`Invalid layer ${layer.file}:\n${result.problems.map(formatProblem).join('\n')}`);
-	return { layer, data: result.collection };
+	cache.set(file, { key, data: result.collection });
+	return { layer, data: structuredClone(result.collection) };
 }
 
 export async function readAllLayers(): Promise<LoadedLayer[]> {
