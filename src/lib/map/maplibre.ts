@@ -16,6 +16,11 @@ export interface CreateMapOptions {
 	transformStyle?: MapOptions['transformStyle'];
 	center?: [number, number];
 	zoom?: number;
+	bearing?: number;
+	pitch?: number;
+	/** start framed on these bounds (the opening step), so the first tiles loaded are the ones shown */
+	bounds?: [number, number, number, number];
+	fitBoundsOptions?: MapOptions['fitBoundsOptions'];
 	interactive?: boolean;
 	/** inside another page (an embed): wheel zooms only with Ctrl, one-finger drag scrolls the page */
 	cooperativeGestures?: boolean;
@@ -35,6 +40,10 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		transformStyle: opts.transformStyle,
 		center: opts.center ?? [67, 47],
 		zoom: opts.zoom ?? 3,
+		bearing: opts.bearing ?? 0,
+		pitch: opts.pitch ?? 0,
+		bounds: opts.bounds,
+		fitBoundsOptions: opts.fitBoundsOptions,
 		interactive: opts.interactive ?? true,
 		attributionControl: false,
 		cooperativeGestures: opts.cooperativeGestures ?? false,
@@ -48,6 +57,17 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
 	if (opts.interactive !== false) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 	return map;
+}
+
+/** Where a map opens: a centre and zoom, or bounds to fit inside padding. */
+export interface InitialCamera {
+	center?: [number, number];
+	zoom?: number;
+	bearing?: number;
+	pitch?: number;
+	bounds?: [number, number, number, number];
+	maxZoom?: number;
+	padding?: { top: number; right: number; bottom: number; left: number };
 }
 
 export type { MapLibreMap };
