@@ -1,0 +1,454 @@
+// npm run bench: measures the production build in Chromium (the tests' browser,
+// same launch arguments) against the FLOOR — a bare MapLibre page with the same
+// style, data and camera flights and no story code (scripts/bench/floor/) —
+// and checks the performance budgets (README, "Performance"). Exits 1 when a
+// budget is exceeded. Figures are never asserted by the tests.
+//   node scripts/bench.js [--runs 5] [--no-build] [--step csto-airlift] [--out bench-results]
+// It builds into .tmp/bench/ (its own folders: a concurrent `npm run build` cannot
+// disturb it), serves that build with scripts/start.js on a loopback port and
+// measures, per route and run (fresh browser context each time, so a cold cache):
+// JS bytes (raw, gzip) split MapLibre / app / other, requests and transferred
+// bytes until the map is idle on the opening view, FCP, time to that idle, frames
+// per second of every step transition, long tasks during the full story, JS heap.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { parse } from 'yaml';
+import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+import { precompressData } from './start.js';
+
+const arg = (name, fallback) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)));
+const PORT = Number(process.env.BENCH_PORT ?? 4520);
+const BASE = `http://localhost:${PORT}`;
+const BUILD = resolve('.tmp/bench/build');
+const KIT = resolve('.tmp/bench/kit');
+const EMBED_STEP = arg('step', 'csto-airlift');
+const OUT_DIR = arg('out', 'bench-results');
+const KB = 1024;
+
+/** The budgets (README, "Performance budgets"). */
+export const BUDGETS = {
+	appJsGzip: 60 * KB, // app JS on reader and embed routes, beyond MapLibre
+	bytesToIdle: 1.15, // x floor
+	timeToIdle: 1.2, // x floor
+	fpsRatio: 0.9, // x floor, same flight
+	dataFirstStepGzip: 1024 * KB // basemap + layers for the first step
+};
+
+const log = (...a) => console.log(...a);
+const median = (xs) => {
+	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+	if (!s.length) return NaN;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
+
+// ---------------------------------------------------------------- build + serve
+function build() {
+	const env = { ...process.env, QANTAR_BUILD_OUT: BUILD, QANTAR_KIT_OUT: KIT };
+	log('building the app into .tmp/bench/build ...');
+	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	log('building the floor page ...');
+	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/vite.floor.config.js'], {
+		env: { ...env, QANTAR_FLOOR_OUT: join(BUILD, 'client/__floor') },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+async function serve() {
+	const server = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, QANTAR_BUILD_DIR: BUILD, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(BASE + '/')).ok) break;
+		} catch {}
+		if (i > 300) throw new Error('the bench server did not start');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return server;
+}
+
+// ---------------------------------------------------------------- what is what
+/** MapLibre files (chunk + worker) and editor-only files, from the build's manifests. */
+function classifyBuild() {
+	const manifest = JSON.parse(readFileSync(join(KIT, 'output/client/.vite/manifest.json'), 'utf8'));
+	const maplibre = new Set();
+	for (const [key, v] of Object.entries(manifest)) if (/maplibre/.test(key)) maplibre.add('/' + v.file);
+	// server nodes name their route and list their client files
+	const nodesDir = join(KIT, 'output/server/nodes');
+	const editor = new Set();
+	const reader = new Set();
+	for (const f of readdirSync(nodesDir)) {
+		const text = readFileSync(join(nodesDir, f), 'utf8');
+		const imports = JSON.parse(text.match(/export const imports = (\[.*?\]);/)?.[1] ?? '[]').map((x) => '/' + x);
+		const route = text.match(/entries\/pages\/(.*?)_(page|layout|error)\.svelte/)?.[1] ?? '';
+		const isEditor = /^(edit|explore\/edit)\b/.test(route) || /terra-?draw/i.test(text);
+		for (const x of imports) (isEditor ? editor : reader).add(x);
+	}
+	for (const x of reader) editor.delete(x);
+	return { maplibre, editorOnly: editor };
+}
+
+// ---------------------------------------------------------------- in the page
+/** Installed before any page script: first qualifying idle, long tasks, FCP. */
+const INIT = () => {
+	const b = (window.__bench = { firstIdle: 0, longtasks: [], counting: false, frames: 0 });
+	try {
+		new PerformanceObserver((l) => {
+			for (const e of l.getEntries()) b.longtasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {}
+	let q;
+	Object.defineProperty(window, 'qantar', {
+		configurable: true,
+		get: () => q,
+		set(v) {
+			q = v;
+			const map = v && v.map;
+			if (!map) return;
+			// first idle with the map on its opening view (story/embed: settled on the step)
+			const check = () => {
+				if (b.firstIdle) return;
+				const el = document.querySelector('[data-active-step]');
+				if (el && el.getAttribute('data-map-step') !== el.getAttribute('data-active-step')) return;
+				if (!map.loaded() || map.isMoving()) return;
+				b.firstIdle = performance.now();
+				map.off('idle', check);
+			};
+			map.on('idle', check);
+		}
+	});
+	b.startFrames = () => {
+		b.frames = 0;
+		b.counting = true;
+		b.t0 = performance.now();
+		const tick = () => {
+			if (!b.counting) return;
+			b.frames++;
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	};
+	b.stopFrames = () => {
+		b.counting = false;
+		return { frames: b.frames, ms: performance.now() - b.t0 };
+	};
+};
+
+const camera = () => {
+	const m = window.qantar.map;
+	// the story layers drawn at this step: the floor shows the same ones
+	const visible = m
+		.getStyle()
+		.layers.filter((l) => l.id.startsWith('story-') && m.getLayoutProperty(l.id, 'visibility') !== 'none')
+		.map((l) => l.id);
+	return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
+};
+
+/** Opens a page in a fresh context and measures its load up to the first map idle. */
+async function load(browser, url, viewport, kinds) {
+	const context = await browser.newContext({ viewport });
+	const page = await context.newPage();
+	await page.addInitScript(INIT);
+	const requests = [];
+	page.on('requestfinished', (r) => requests.push(r));
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	await page.goto(url, { waitUntil: 'domcontentloaded' });
+	await page.waitForFunction(() => window.__bench.firstIdle > 0, null, { timeout: 90_000 });
+	const t = await page.evaluate(() => ({
+		firstIdle: window.__bench.firstIdle,
+		idleEpoch: performance.timeOrigin + window.__bench.firstIdle,
+		fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+	}));
+	await page.waitForTimeout(250); // let finished-request events arrive
+	let n = 0;
+	let bytes = 0;
+	let dataGzip = 0;
+	const js = { maplibre: { raw: 0, gzip: 0 }, app: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 } };
+	const scripts = [];
+	for (const r of requests) {
+		const timing = r.timing();
+		const path = new URL(r.url()).pathname;
+		const isScript = r.resourceType() === 'script' || /\.(m?js)$/.test(path);
+		const early = timing.startTime <= t.idleEpoch;
+		if (early) {
+			const s = await r.sizes();
+			n++;
+			bytes += s.responseBodySize + s.responseHeadersSize;
+		}
+		if (!early && !isScript) continue;
+		const body = await r.response().then((res) => res?.body()).catch(() => null);
+		if (!body) continue;
+		const gz = gzipSync(body, { level: 9 }).length;
+		if (early && (path.startsWith('/geo/') || r.resourceType() === 'document')) dataGzip += gz;
+		if (isScript) {
+			const kind = kinds.maplibre.has(path) || path.startsWith('/__floor/') ? 'maplibre' : path.startsWith('/_app/') ? 'app' : 'other';
+			js[kind].raw += body.length;
+			js[kind].gzip += gz;
+			scripts.push({ path, kind, raw: body.length, gzip: gz, text: kind === 'maplibre' ? '' : body.toString('utf8') });
+		}
+	}
+	return { context, page, cdp, load: { requests: n, bytes, fcp: t.fcp, firstIdle: t.firstIdle, dataGzip, js }, scripts };
+}
+
+async function heap(cdp) {
+	await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+}
+
+const longtasksBetween = (page, from, to) =>
+	page.evaluate(
+		([a, b]) => {
+			const l = window.__bench.longtasks.filter(([s]) => s >= a && s <= b);
+			return { count: l.length, ms: l.reduce((x, [, d]) => x + d, 0) };
+		},
+		[from, to]
+	);
+
+async function storyRun(browser, kinds, steps) {
+	const r = await load(browser, `${BASE}/`, { width: 1280, height: 800 }, kinds);
+	const { page } = r;
+	const cameras = [await page.evaluate(camera)];
+	const transitions = [];
+	const t0 = await page.evaluate(() => performance.now());
+	let retries = 0;
+	for (let i = 1; i < steps.length; i++) {
+		const settledOn = (id) => page.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, id, { timeout: 8_000 }).then(() => true, () => false);
+		let ok = false;
+		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
+			// the previous step's smooth scroll must be over, or the scroller may take the key back
+			await page.waitForTimeout(400);
+			if (attempt) retries++;
+			await page.evaluate(() => window.__bench.startFrames());
+			if (!attempt || (await page.evaluate(() => location.hash)) !== `#${steps[i]}`) await page.keyboard.press('ArrowDown');
+			ok = await settledOn(steps[i]);
+		}
+		if (!ok) {
+			const state = await page.evaluate(() => [document.querySelector('[data-map-step]')?.outerHTML.slice(0, 120), location.hash]);
+			throw new Error(`step ${steps[i]} never settled after ArrowDown: ${JSON.stringify(state)}`);
+		}
+		const f = await page.evaluate(() => window.__bench.stopFrames());
+		transitions.push({ step: steps[i], fps: (f.frames * 1000) / f.ms, ms: f.ms });
+		cameras.push(await page.evaluate(camera));
+	}
+	const t1 = await page.evaluate(() => performance.now());
+	const lt = await longtasksBetween(page, t0, t1);
+	const heapBytes = await heap(r.cdp);
+	await r.context.close();
+	return { ...r.load, transitions, keyRetries: retries, longtasks: lt, heap: heapBytes, cameras, scripts: r.scripts };
+}
+
+async function floorRun(browser, kinds, cameras, size, viewport) {
+	const q = new URLSearchParams({ cam: JSON.stringify(cameras[0]) });
+	if (size) {
+		q.set('w', String(size.w));
+		q.set('h', String(size.h));
+	}
+	const r = await load(browser, `${BASE}/__floor/?${q}`, viewport, kinds);
+	const { page } = r;
+	const transitions = [];
+	const t0 = await page.evaluate(() => performance.now());
+	for (let i = 1; i < cameras.length; i++) {
+		const f = await page.evaluate((c) => window.floorFly(c), cameras[i]);
+		transitions.push({ fps: (f.frames * 1000) / f.ms, ms: f.ms });
+	}
+	const t1 = await page.evaluate(() => performance.now());
+	const lt = await longtasksBetween(page, t0, t1);
+	const heapBytes = await heap(r.cdp);
+	await r.context.close();
+	return { ...r.load, transitions, longtasks: lt, heap: heapBytes };
+}
+
+async function simpleRun(browser, kinds, url, viewport) {
+	const r = await load(browser, url, viewport, kinds);
+	const cam = await r.page.evaluate(camera);
+	const size = await r.page.evaluate(() => {
+		const c = window.qantar.map.getContainer().getBoundingClientRect();
+		return { w: Math.round(c.width), h: Math.round(c.height) };
+	});
+	const heapBytes = await heap(r.cdp);
+	await r.context.close();
+	return { ...r.load, heap: heapBytes, cameras: [cam], size, scripts: r.scripts };
+}
+
+// ---------------------------------------------------------------- summary
+function summarise(runs) {
+	const pick = (f) => stat(runs.map(f));
+	const out = {
+		requestsToIdle: pick((r) => r.requests),
+		bytesToIdle: pick((r) => r.bytes),
+		fcpMs: pick((r) => r.fcp),
+		firstIdleMs: pick((r) => r.firstIdle),
+		dataFirstViewGzip: pick((r) => r.dataGzip),
+		jsMaplibreRaw: pick((r) => r.js.maplibre.raw),
+		jsMaplibreGzip: pick((r) => r.js.maplibre.gzip),
+		jsAppRaw: pick((r) => r.js.app.raw),
+		jsAppGzip: pick((r) => r.js.app.gzip),
+		jsOtherRaw: pick((r) => r.js.other.raw),
+		jsOtherGzip: pick((r) => r.js.other.gzip),
+		heapBytes: pick((r) => r.heap)
+	};
+	if (runs[0].transitions) {
+		const n = runs[0].transitions.length;
+		out.transitionFps = Array.from({ length: n }, (_, i) => ({ step: runs[0].transitions[i].step, ...stat(runs.map((r) => r.transitions[i]?.fps)) }));
+		out.transitionFpsMedian = stat(runs.map((r) => median(r.transitions.map((t) => t.fps))));
+		out.longtaskCount = pick((r) => r.longtasks.count);
+		out.longtaskMs = pick((r) => r.longtasks.ms);
+	}
+	return out;
+}
+
+const fmt = {
+	bytes: (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`),
+	ms: (x) => `${Math.round(x)} ms`,
+	n: (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
+};
+const ROWS = [
+	['JS MapLibre raw', 'jsMaplibreRaw', 'bytes'],
+	['JS MapLibre gzip', 'jsMaplibreGzip', 'bytes'],
+	['JS app raw', 'jsAppRaw', 'bytes'],
+	['JS app gzip', 'jsAppGzip', 'bytes'],
+	['JS other gzip', 'jsOtherGzip', 'bytes'],
+	['requests to idle', 'requestsToIdle', 'n'],
+	['bytes to idle (wire)', 'bytesToIdle', 'bytes'],
+	['data first view (gzip)', 'dataFirstViewGzip', 'bytes'],
+	['first contentful paint', 'fcpMs', 'ms'],
+	['first map idle', 'firstIdleMs', 'ms'],
+	['transition fps (median)', 'transitionFpsMedian', 'n'],
+	['long tasks (full story)', 'longtaskCount', 'n'],
+	['long task time', 'longtaskMs', 'ms'],
+	['JS heap after', 'heapBytes', 'bytes']
+];
+
+function table(title, s, floor) {
+	const lines = [`\n${title}`, `${'figure'.padEnd(26)}${'median'.padStart(12)}${'min–max'.padStart(24)}${'× floor'.padStart(10)}`];
+	for (const [label, key, kind] of ROWS) {
+		const v = s[key];
+		if (!v) continue;
+		const f = floor?.[key];
+		const ratio = f && f.median > 0 ? (v.median / f.median).toFixed(2) : '';
+		lines.push(`${label.padEnd(26)}${fmt[kind](v.median).padStart(12)}${`${fmt[kind](v.min)}–${fmt[kind](v.max)}`.padStart(24)}${ratio.padStart(10)}`);
+	}
+	if (s.transitionFps && floor?.transitionFps) {
+		lines.push('  per transition: step, fps story / floor');
+		for (const [i, t] of s.transitionFps.entries()) {
+			const f = floor.transitionFps[i];
+			lines.push(`    ${String(t.step).padEnd(22)}${t.median.toFixed(1).padStart(7)} / ${f ? f.median.toFixed(1) : '?'}  (${f ? (t.median / f.median).toFixed(2) : '?'}×)`);
+		}
+	}
+	return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+const found = await findChromium();
+if (!found) {
+	console.error(CHROMIUM_HELP);
+	process.exit(1);
+}
+if (!process.argv.includes('--no-build') || !existsSync(join(BUILD, 'handler.js'))) build();
+// the floor's files get the same precompression as the app's (adapter-node did the app's)
+precompressData(join(BUILD, 'client/__floor'), /\.(html|js|mjs|css)$/);
+const kinds = classifyBuild();
+const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((s) => s.id);
+const server = await serve();
+const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+const raw = { story: [], floor: [], embed: [], floorEmbed: [], explore: [] };
+let exploreNote = null;
+try {
+	const explore = await fetch(`${BASE}/explore`).then((r) => r.status);
+	if (explore !== 200) exploreNote = `/explore answered ${explore}: not measured (the dashboard does not exist yet)`;
+	// one warm-up of each page (server caches, disk), not counted
+	log(`warming up; then ${RUNS} runs of each page (story, floor, embed, embed floor${exploreNote ? '' : ', explore'}) ...`);
+	const warm = await storyRun(browser, kinds, steps.slice(0, 2));
+	await floorRun(browser, kinds, warm.cameras, null, { width: 1280, height: 800 });
+	for (let i = 0; i < RUNS; i++) {
+		const s = await storyRun(browser, kinds, steps);
+		raw.story.push(s);
+		raw.floor.push(await floorRun(browser, kinds, s.cameras, null, { width: 1280, height: 800 }));
+		const e = await simpleRun(browser, kinds, `${BASE}/embed/step/${EMBED_STEP}`, { width: 700, height: 640 });
+		raw.embed.push(e);
+		raw.floorEmbed.push(await floorRun(browser, kinds, e.cameras, e.size, { width: 700, height: 640 }));
+		if (!exploreNote) raw.explore.push(await simpleRun(browser, kinds, `${BASE}/explore`, { width: 1280, height: 800 }));
+		log(`  run ${i + 1}/${RUNS}: story idle ${fmt.ms(s.firstIdle)} (floor ${fmt.ms(raw.floor[i].firstIdle)}), embed idle ${fmt.ms(e.firstIdle)}`);
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+const summary = {
+	story: summarise(raw.story),
+	floor: summarise(raw.floor),
+	embed: summarise(raw.embed),
+	floorEmbed: summarise(raw.floorEmbed),
+	explore: raw.explore.length ? summarise(raw.explore) : null
+};
+
+// ---------------------------------------------------------------- budgets
+const budgets = [];
+const check = (name, value, limit, ok, shown) => budgets.push({ name, value, limit, ok, shown });
+for (const [route, s, f, runs] of [
+	['story', summary.story, summary.floor, raw.story],
+	['embed', summary.embed, summary.floorEmbed, raw.embed]
+]) {
+	check(`${route}: app JS beyond MapLibre ≤ 60 KB gzip`, s.jsAppGzip.max + s.jsOtherGzip.max, BUDGETS.appJsGzip, s.jsAppGzip.max + s.jsOtherGzip.max <= BUDGETS.appJsGzip, fmt.bytes(s.jsAppGzip.max + s.jsOtherGzip.max));
+	const loaded = new Set(runs.flatMap((r) => r.scripts.map((x) => x.path)));
+	const editorFiles = [...loaded].filter((p) => kinds.editorOnly.has(p));
+	const drawing = runs.flatMap((r) => r.scripts).filter((x) => /terra-?draw/i.test(x.text)).map((x) => x.path);
+	check(`${route}: no editor or drawing code loaded`, [...editorFiles, ...drawing], 0, editorFiles.length + drawing.length === 0, editorFiles.length + drawing.length ? [...editorFiles, ...drawing].join(', ') : `none (${kinds.editorOnly.size} editor-only files checked)`);
+	const rb = s.bytesToIdle.median / f.bytesToIdle.median;
+	check(`${route}: bytes to first idle ≤ 1.15× floor`, rb, BUDGETS.bytesToIdle, rb <= BUDGETS.bytesToIdle, `${rb.toFixed(2)}×`);
+	const rt = s.firstIdleMs.median / f.firstIdleMs.median;
+	check(`${route}: time to first idle ≤ 1.2× floor`, rt, BUDGETS.timeToIdle, rt <= BUDGETS.timeToIdle, `${rt.toFixed(2)}×`);
+	check(`${route}: data for the first view ≤ 1 MB gzip`, s.dataFirstViewGzip.median, BUDGETS.dataFirstStepGzip, s.dataFirstViewGzip.median <= BUDGETS.dataFirstStepGzip, fmt.bytes(s.dataFirstViewGzip.median));
+}
+const textFirst = raw.story.every((r) => r.fcp < r.firstIdle);
+check('story: first text painted before the map is idle (every run)', textFirst, true, textFirst, raw.story.map((r) => `${Math.round(r.fcp)}<${Math.round(r.firstIdle)}`).join(' '));
+const fpsRatios = summary.story.transitionFps.map((t, i) => t.median / summary.floor.transitionFps[i].median);
+const fpsRatio = median(fpsRatios);
+check('story: step-transition fps ≥ 0.9× floor (median over flights)', fpsRatio, BUDGETS.fpsRatio, fpsRatio >= BUDGETS.fpsRatio, `${fpsRatio.toFixed(2)}× (worst flight ${Math.min(...fpsRatios).toFixed(2)}×)`);
+
+// ---------------------------------------------------------------- output
+log(`\nQantar bench — ${new Date().toISOString()} — ${RUNS} runs each, Chromium ${browser.version?.() ?? ''} (${found.path}), SwiftShader`);
+log(table('STORY (fr), 1280×800, /', summary.story, summary.floor));
+log(table('FLOOR for the story (bare MapLibre, same style, data and flights)', summary.floor));
+log(table(`EMBED, 700×640, /embed/step/${EMBED_STEP}`, summary.embed, summary.floorEmbed));
+log(table('FLOOR for the embed', summary.floorEmbed));
+if (summary.explore) log(table('EXPLORE, 1280×800, /explore (ratios to the story floor)', summary.explore, summary.floor));
+else log(`\nEXPLORE: ${exploreNote}`);
+log('\nBUDGETS');
+for (const b of budgets) log(`  ${b.ok ? 'ok  ' : 'FAIL'}  ${b.name}: ${b.shown}`);
+
+mkdirSync(OUT_DIR, { recursive: true });
+const file = join(OUT_DIR, `bench-${new Date().toISOString().slice(0, 10)}.json`);
+const strip = (runs) => runs.map(({ scripts, cameras, ...r }) => ({ ...r, scripts: scripts?.map(({ text, ...s }) => s) }));
+writeFileSync(
+	file,
+	JSON.stringify(
+		{
+			date: new Date().toISOString(),
+			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: found.path, args: CHROMIUM_ARGS },
+			runs: RUNS,
+			embedStep: EMBED_STEP,
+			budgets: budgets.map(({ name, ok, shown }) => ({ name, ok, value: shown })),
+			summary,
+			exploreNote,
+			raw: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strip(v)]))
+		},
+		null,
+		1
+	)
+);
+log(`\nsaved ${file}`);
+process.exit(budgets.every((b) => b.ok) ? 0 : 1);
