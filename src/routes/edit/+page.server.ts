@@ -1,8 +1,10 @@
-/** The editor (placeholder until the map editor lands): signed-in editors only. */
+/** The editor: signed-in editors only. Hands the page the layers and the ids that must never be reused. */
 import type { PageServerLoad } from './$types';
 import { error, redirect } from '@sveltejs/kit';
 import { STORY_LAYERS } from '$lib/geo/layers';
+import { dataDir } from '$lib/server/layer-store';
 import { loadEditors } from '$lib/server/editor/editors';
+import { ensureRepository, removedIds } from '$lib/server/editor/git-history';
 import { currentEditor } from '$lib/server/editor/sessions';
 
 export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
@@ -11,5 +13,16 @@ export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
 	if (!editors.ok) error(503, editors.message);
 	const editor = await currentEditor(cookies);
 	if (!editor) redirect(303, '/edit/login');
-	return { editor, layers: STORY_LAYERS.map((l) => ({ id: l.id, file: l.file, name: l.name.en })) };
+	let retiredIds: string[] = [];
+	try {
+		await ensureRepository(dataDir());
+		retiredIds = [...(await removedIds(dataDir()))];
+	} catch {
+		/* no history yet (or git unavailable): the server still refuses reused ids on save */
+	}
+	return {
+		editor,
+		retiredIds,
+		layers: STORY_LAYERS.map((l) => ({ id: l.id, file: l.file, name: l.name.en, shape: l.shape, color: l.color }))
+	};
 };

@@ -1,0 +1,120 @@
+/**
+ * The editor's model of a layer: features keyed by a session key (stable while
+ * the id is edited), the property form generated from the shared schema, and
+ * the validation the server runs, per feature, grouped by form field.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { CONFIDENCE_LEVELS, DATE_PRECISIONS, FEATURE_KINDS, GEOMETRY_FOR_KIND, type FeatureKind } from '$lib/schema/feature';
+import { validateFeature, type LayerProblem } from '$lib/schema/validate-layer';
+import { validateEditedFeature } from '$lib/schema/validate-edit';
+
+export type Props = Record<string, unknown>;
+export interface EditFeature {
+	/** session key, also the terra-draw feature id */
+	key: string;
+	geometry: Geometry | null;
+	properties: Props;
+}
+
+export type FieldType = 'text' | 'textarea' | 'select' | 'date' | 'checkbox' | 'sources';
+export interface FieldDef {
+	key: string;
+	label: string;
+	type: FieldType;
+	required?: boolean;
+	options?: readonly string[];
+	hint?: string;
+}
+
+/** The form, in order. Every key is a property of featurePropertiesSchema. */
+export const FORM_FIELDS: readonly FieldDef[] = [
+	{ key: 'name_fr', label: 'Name (French)', type: 'text', required: true },
+	{ key: 'name_en', label: 'Name (English)', type: 'text', required: true, hint: 'a new feature’s id is made from it' },
+	{ key: 'name_ru', label: 'Name (Russian)', type: 'text' },
+	{ key: 'name_kk', label: 'Name (Kazakh)', type: 'text' },
+	{ key: 'kind', label: 'Kind', type: 'select', required: true, options: FEATURE_KINDS },
+	{ key: 'start', label: 'Start date', type: 'date' },
+	{ key: 'end', label: 'End date', type: 'date' },
+	{ key: 'date_precision', label: 'Date precision', type: 'select', options: DATE_PRECISIONS },
+	{ key: 'outside_period', label: 'Dates lie outside January 2022 on purpose', type: 'checkbox' },
+	{ key: 'description_fr', label: 'Description (French)', type: 'textarea' },
+	{ key: 'description_en', label: 'Description (English)', type: 'textarea' },
+	{ key: 'sources', label: 'Sources (URLs, at least one)', type: 'sources', required: true },
+	{ key: 'confidence', label: 'Confidence', type: 'select', required: true, options: CONFIDENCE_LEVELS },
+	{ key: 'in_article', label: 'Mentioned in the article', type: 'checkbox' },
+	{ key: 'country', label: 'Country (ISO alpha-3, e.g. KAZ)', type: 'text' }
+];
+
+/** Optional fields are removed when emptied (the schema refuses empty strings for them). */
+const OPTIONAL = new Set(['name_ru', 'name_kk', 'name_local', 'start', 'end', 'date_precision', 'outside_period', 'country']);
+
+/** Sets one form field, keeping the properties in the schema's shape. */
+export function setField(props: Props, key: string, value: unknown): Props {
+	const next = { ...props };
+	if (OPTIONAL.has(key) && (value === '' || value === undefined || value === false)) delete next[key];
+	else next[key] = value;
+	return next;
+}
+
+/** Properties of a new feature drawn as `geometryType` in a layer. */
+export function blankProperties(geometryType: string, layerKinds: string[]): Props {
+	const kind =
+		layerKinds.find((k) => GEOMETRY_FOR_KIND[k as FeatureKind]?.includes(geometryType)) ??
+		FEATURE_KINDS.find((k) => GEOMETRY_FOR_KIND[k].includes(geometryType)) ??
+		'city';
+	return { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+}
+
+export interface FeatureCheck {
+	problems: LayerProblem[];
+	warnings: LayerProblem[];
+	/** problems by form field key ("name_en", "sources.0", "geometry", "id", "form" for the rest) */
+	byField: Map<string, string[]>;
+}
+
+export interface IdContext {
+	/** id -> other layer file, for every feature of every other layer */
+	otherLayerIds: ReadonlyMap<string, string>;
+	/** ids removed by some revision: a new feature must not take one */
+	retiredIds: ReadonlySet<string>;
+	/** ids this layer held when loaded (they may stay) */
+	knownIds: ReadonlySet<string>;
+}
+
+export const toFeature = (f: EditFeature): Feature => ({ type: 'Feature', geometry: f.geometry as Geometry, properties: f.properties });
+
+export function fieldOf(problemField: string | undefined): string {
+	if (!problemField) return 'form';
+	if (problemField.startsWith('geometry')) return 'geometry';
+	const p = problemField.replace(/^properties\./, '');
+	return /^sources\.\d+$/.test(p) ? p : p.split('.')[0]!;
+}
+
+/** Everything the server would refuse in this feature (schema, geometry, period, text, ids). */
+export function checkFeature(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>): FeatureCheck {
+	const feature = toFeature(f);
+	const problems = validateFeature(feature, file);
+	const own = validateEditedFeature(feature, file);
+	problems.push(...own.problems);
+	const id = f.properties.id;
+	if (typeof id === 'string' && id) {
+		const other = ctx.otherLayerIds.get(id);
+		if (other) problems.push({ file, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
+		else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))
+			problems.push({ file, id, field: 'properties.id', message: 'belonged to a feature that was removed: ids are never reused' });
+		if ((idCount.get(id) ?? 0) > 1) problems.push({ file, id, field: 'properties.id', message: 'is used by another feature of this layer' });
+	}
+	const byField = new Map<string, string[]>();
+	for (const p of problems) {
+		const k = fieldOf(p.field);
+		byField.set(k, [...(byField.get(k) ?? []), p.message]);
+	}
+	return { problems, warnings: own.warnings, byField };
+}
+
+export function toCollection(features: readonly EditFeature[]): FeatureCollection {
+	return { type: 'FeatureCollection', features: features.map(toFeature) };
+}
+
+/** Display name of a feature: its English name, else French, else id. */
+export const displayName = (p: Props) => String(p.name_en || p.name_fr || p.id || '(unnamed)');

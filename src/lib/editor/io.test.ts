@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvRows, parseImport, toCsv } from './io';
+import { merge } from './merge';
+
+const pt = (id: string, name = id) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [70, 45] }, properties: { id, name_en: name } });
+
+describe('import', () => {
+	it('reads CSV with lon/lat columns and quoted fields', () => {
+		const r = parseImport('name_en,lon,lat,sources,in_article\n"Aktau, port",51.2,43.6,https://a.org https://b.org,true\n');
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [51.2, 43.6] });
+		expect(r.features[0]!.properties).toMatchObject({ name_en: 'Aktau, port', sources: ['https://a.org', 'https://b.org'], in_article: true });
+	});
+	it('refuses CSV without coordinates and bad JSON, with a reason', () => {
+		const a = parseImport('name,x1\nA,1');
+		expect(a.ok || a.error).toMatch(/lon/);
+		const b = parseImport('{"type": "FeatureCollection", "features": [');
+		expect(b.ok || b.error).toMatch(/not valid JSON/);
+		const c = parseImport('{"__proto__": {}}');
+		expect(c.ok || c.error).toMatch(/prototype/);
+	});
+	it('reads a Feature, a FeatureCollection and an array', () => {
+		expect(parseImport(JSON.stringify(pt('a')))).toMatchObject({ ok: true, features: [{ properties: { id: 'a' } }] });
+		expect(parseImport(JSON.stringify({ type: 'FeatureCollection', features: [pt('a'), pt('b')] }))).toMatchObject({ ok: true });
+		expect(parseImport(JSON.stringify([pt('a')]))).toMatchObject({ ok: true });
+	});
+	it('parses RFC 4180 rows', () => {
+		expect(parseCsvRows('a,"b ""c""",d\r\n1,2,3')).toEqual([['a', 'b "c"', 'd'], ['1', '2', '3']]);
+	});
+});
+
+describe('export', () => {
+	it('writes CSV that reads back, neutralising formulas', () => {
+		const csv = toCsv({ type: 'FeatureCollection', features: [pt('a', '=HYPERLINK("x")')] });
+		expect(csv.split('\n')[0]).toBe('id,lon,lat,geometry_type,name_en');
+		const back = parseImport(csv);
+		expect(back.ok && back.features[0]!.properties!.name_en).toBe(`'=HYPERLINK("x")`);
+	});
+});
+
+describe('merge', () => {
+	it('keeps both sides’ changes and lists conflicts', () => {
+		const base = [pt('a'), pt('b'), pt('c')];
+		const mine = [pt('a', 'A2'), pt('b'), pt('d')];
+		const theirs = [pt('a'), pt('b', 'B2'), pt('c'), pt('e')];
+		const m = merge(base, mine, theirs);
+		expect(m.features.map((f) => f.properties!.id)).toEqual(['a', 'b', 'e', 'd']);
+		expect(m.features[1]!.properties!.name_en).toBe('B2');
+		expect(m.conflicts).toEqual([]);
+		const clash = merge([pt('a')], [pt('a', 'mine')], [pt('a', 'theirs')]);
+		expect(clash.conflicts).toEqual(['a']);
+		expect(clash.features[0]!.properties!.name_en).toBe('mine');
+	});
+});
