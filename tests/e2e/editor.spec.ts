@@ -3,7 +3,7 @@
 // bad feature; names with markup render as text everywhere.
 import { test, expect, type Page } from '@playwright/test';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { credentials, restoreOriginal } from '../api/helpers';
+import { client, credentials, getLayer, restoreOriginal, signIn as apiSignIn, writeHeaders } from '../api/helpers';
 import { STEPS } from './story-data';
 
 const XSS_NEW = '<img src=x onerror=alert(1)>';
@@ -38,7 +38,7 @@ test.describe('editor', () => {
 		await page.screenshot({ path: '.tmp/editor-1280.png' });
 
 		const before = await drawnKeys(page);
-		await page.getByRole('button', { name: 'Add point' }).click();
+		await page.getByRole('button', { name: 'Add point', exact: true }).click();
 		const box = (await page.getByTestId('map').boundingBox())!;
 		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 		await expect.poll(() => drawnKeys(page)).toBe(before + 1);
@@ -137,5 +137,31 @@ test.describe('editor', () => {
 		expect(geo.suggestedFilename()).toBe('protest-cities.geojson');
 		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
 		expect(csv.suggestedFilename()).toBe('protest-cities.csv');
+	});
+
+	test('a stale save is refused (409), shows what changed, and merges both editors’ edits', async ({ page, baseURL }) => {
+		await signIn(page);
+		// my edit in the browser
+		await page.getByTestId('feature-list').getByRole('button', { name: 'Aktau' }).click();
+		await page.getByLabel('Description (English)').fill('Edited in the browser');
+		// meanwhile another editor saves a change to another feature
+		const cookie = await apiSignIn(baseURL!, 'reviewer');
+		const api = await client(baseURL!);
+		const { etag, collection } = await getLayer(api, 'protest-cities');
+		const atyrau = collection.features.find((f: any) => f.properties.id === 'atyrau');
+		atyrau.properties.description_en = 'Edited by the reviewer';
+		const put = await api.put('/api/layers/protest-cities', { headers: writeHeaders(baseURL!, cookie, etag), data: collection });
+		expect(put.status(), await put.text()).toBe(200);
+		// my save is refused, nothing overwritten
+		await page.getByTestId('save').click();
+		await expect(page.getByTestId('conflict')).toContainText('modified atyrau');
+		await page.getByRole('button', { name: 'Merge my edits with theirs' }).click();
+		await expect(page.getByTestId('status')).toContainText('Merged');
+		await page.getByTestId('save').click();
+		await expect(page.getByTestId('saved')).toContainText('revision');
+		const after = (await getLayer(api, 'protest-cities')).collection.features;
+		expect(after.find((f: any) => f.properties.id === 'aktau').properties.description_en).toBe('Edited in the browser');
+		expect(after.find((f: any) => f.properties.id === 'atyrau').properties.description_en).toBe('Edited by the reviewer');
+		await api.dispose();
 	});
 });
