@@ -13,6 +13,7 @@
 // each .geojson / .mjs file; adapter-node only precompresses html/js/css/json/svg),
 // so the basemap and the 520 kB worker travel compressed.
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +78,7 @@ export function withHeaders(req, res) {
 			const cc = staticCacheControl(path);
 			if (cc && (!has('cache-control') || /^\/(geo|snapshots|_app\/immutable)\//.test(path))) set('cache-control', cc);
 		}
+		if (res.capture) res.capture.head = { status, headers: { ...res.getHeaders(), ...(obj ?? {}) } };
 		// pages and JSON made by the app (no precompressed file exists for them): compress on the fly
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
@@ -92,7 +94,7 @@ export function withHeaders(req, res) {
 			set('content-length', '');
 			res.removeHeader('content-length');
 			res.setHeader('Vary', 'Accept-Encoding');
-			z = enc === 'br' ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip({ level: 6 });
+			z = enc === 'br' ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 2 } }) : createGzip({ level: 4 });
 			z.on('data', (d) => write.call(res, d));
 			z.on('end', () => end.call(res));
 		}
@@ -103,8 +105,13 @@ export function withHeaders(req, res) {
 	const write = res.write;
 	const end = res.end;
 	// the compressor buffers: never report backpressure (pages and JSON are small)
+	const keep = (chunk, encoding) => {
+		if (res.capture && chunk != null && typeof chunk !== 'function')
+			res.capture.body.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+	};
 	res.write = function (chunk, encoding, cb) {
 		if (!res.headersSent) res.writeHead(res.statusCode);
+		keep(chunk, encoding);
 		if (!z) return write.call(res, chunk, encoding, cb);
 		z.write(chunk, typeof encoding === 'string' ? encoding : undefined);
 		if (typeof cb === 'function') cb();
@@ -113,6 +120,7 @@ export function withHeaders(req, res) {
 	};
 	res.end = function (chunk, encoding, cb) {
 		if (!res.headersSent) res.writeHead(res.statusCode);
+		keep(chunk, encoding);
 		if (!z) return end.call(res, chunk, encoding, cb);
 		if (typeof chunk === 'function') z.end(chunk);
 		else if (chunk != null) z.end(chunk, typeof encoding === 'string' ? encoding : undefined);
@@ -144,6 +152,59 @@ export function precompressData(dir, pattern = /\.(geojson|mjs)$/) {
 	return n;
 }
 
+/**
+ * A micro-cache of reader and embed pages (same for every reader: no cookie),
+ * QANTAR_PAGE_CACHE_MS long (default 5 s; 0 turns it off), so a crowd costs one
+ * render per page every few seconds. Each answer gets a fresh CSP nonce (the
+ * cached page's nonce is replaced in the header and the markup), so a nonce is
+ * never served twice. A saved layer file empties it at once.
+ */
+const PAGE_CACHE_MS = Number(process.env.QANTAR_PAGE_CACHE_MS ?? 5000);
+const CACHEABLE = /^(\/en)?(\/|\/step\/[a-z0-9-]+|\/embed\/step\/[a-z0-9-]+)?$/;
+const pageCache = new Map();
+/** changes whenever a layer file is saved: a cached page never outlives the data it shows */
+function dataStamp() {
+	const dir = resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
+	try {
+		return readdirSync(dir)
+			.filter((f) => f.endsWith('.geojson'))
+			.map((f) => `${f}:${statSync(join(dir, f)).mtimeMs}`)
+			.join('|');
+	} catch {
+		return '';
+	}
+}
+
+function fromCache(req, res) {
+	if (!PAGE_CACHE_MS || req.method !== 'GET' || req.headers.cookie) return false;
+	const url = req.url ?? '/';
+	if (!CACHEABLE.test(url.split('?')[0] ?? '')) return false;
+	const hit = pageCache.get(url);
+	const stamp = dataStamp();
+	if (hit && Date.now() - hit.at < PAGE_CACHE_MS && hit.stamp === stamp) {
+		const nonce = randomBytes(16).toString('base64');
+		const swap = (v) => String(v).split(hit.nonce).join(nonce);
+		const headers = Object.fromEntries(Object.entries(hit.headers).map(([k, v]) => [k, k === 'content-security-policy' ? swap(v) : v]));
+		res.writeHead(200, headers);
+		res.end(swap(hit.html));
+		return true;
+	}
+	res.capture = { body: [], head: null };
+	res.on('finish', () => {
+		const head = res.capture?.head;
+		if (!head || head.status !== 200) return;
+		const type = String(head.headers['content-type'] ?? '');
+		const nonce = String(head.headers['content-security-policy'] ?? '').match(/'nonce-([^']+)'/)?.[1];
+		if (!type.startsWith('text/html') || !nonce || head.headers['set-cookie']) return;
+		const headers = {};
+		for (const [k, v] of Object.entries(head.headers))
+			if (!['etag', 'content-length', 'content-encoding', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k.toLowerCase())) headers[k.toLowerCase()] = v;
+		if (pageCache.size > 500) pageCache.clear();
+		pageCache.set(url, { at: Date.now(), stamp, nonce, headers, html: Buffer.concat(res.capture.body).toString('utf8') });
+	});
+	return false;
+}
+
 /** Starts the server; resolves with it once it listens. */
 export async function start({ buildDir = process.env.QANTAR_BUILD_DIR ?? 'build', port = Number(process.env.PORT), host = process.env.HOST } = {}) {
 	const dir = resolve(buildDir);
@@ -151,6 +212,7 @@ export async function start({ buildDir = process.env.QANTAR_BUILD_DIR ?? 'build'
 	const { handler } = await import(pathToFileURL(join(dir, 'handler.js')).href);
 	const server = createServer((req, res) => {
 		withHeaders(req, res);
+		if (fromCache(req, res)) return;
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.setHeader('Content-Type', 'text/plain; charset=utf-8');
