@@ -230,6 +230,8 @@ if (isMain) {
 	process.env.PORT ??= '4173';
 	process.env.HOST ??= '127.0.0.1';
 	process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+	// adapter-node's default body limit (512K) is below the write API's own 5 MB limit
+	process.env.BODY_SIZE_LIMIT ??= '6M';
 	const buildDir = process.env.QANTAR_BUILD_DIR ?? 'build';
 	if (!existsSync(join(buildDir, 'handler.js'))) {
 		console.error('No production build found: run `npm run build` first (npm start does it for you).');
