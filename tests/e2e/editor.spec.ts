@@ -11,7 +11,8 @@ const XSS_OLD = '<img src=x onerror=alert(2)>';
 
 async function signIn(page: Page) {
 	const pass = credentials().editors.find((e) => e.name === 'tester')!.password;
-	await page.goto('/edit/login');
+	// wait for the page to be hydrated: a click before that can be lost under load
+	await page.goto('/edit/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Name').fill('tester');
 	await page.getByLabel('Password').fill(pass);
 	await page.getByRole('button', { name: 'Sign in' }).click();
