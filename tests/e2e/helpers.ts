@@ -132,7 +132,7 @@ export async function visibility(page: Page, points: [number, number][]) {
 		const text = document.querySelector('.story:not(.narrow) .text');
 		const t = box(text);
 		if (t) covers.push({ ...t, top: visible.top, bottom: visible.bottom });
-		for (const sel of ['.progress', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-group']) {
+		for (const sel of ['.progress', '.story-tools', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-group']) {
 			const b = box(document.querySelector(sel));
 			if (b) covers.push(b);
 		}
