@@ -12,6 +12,7 @@ import { HistoryUnavailableError } from './git-history';
 import { loadEditors } from './editors';
 import { currentEditor } from './sessions';
 import { ApiError, problemsFrom } from './api-response';
+import { parseIfMatch } from './layer-files';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const JSON_TYPES = new Set(['application/json', 'application/geo+json']);
@@ -42,6 +43,16 @@ export function requireSameOrigin(event: RequestEvent): void {
 }
 
 /** Reads the body as text, enforcing the content type and the size limit even without Content-Length. */
+/** The checks every write shares, in order: layer, session, origin, If-Match (428 without a usable one). */
+export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryLayer; editor: string; baseId: string }> {
+	const layer = requireLayer(event.params.layer ?? '');
+	const editor = await requireEditor(event);
+	requireSameOrigin(event);
+	const ifMatch = parseIfMatch(event.request.headers.get('if-match'));
+	if (!ifMatch.ok) throw new ApiError(428, ifMatch.message, [{ file: layer.file, field: 'If-Match', message: ifMatch.message }]);
+	return { layer, editor, baseId: ifMatch.id };
+}
+
 export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());

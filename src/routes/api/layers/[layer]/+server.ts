@@ -6,9 +6,9 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { answer, ApiError, methodNotAllowed, problemsFrom } from '$lib/server/editor/api-response';
-import { etagOf, parseIfMatch, readLayerText } from '$lib/server/editor/layer-files';
+import { etagOf, readLayerText } from '$lib/server/editor/layer-files';
 import { saveLayer } from '$lib/server/editor/layer-save';
-import { readJsonBody, requireEditor, requireLayer, requireSameOrigin, storageError } from '$lib/server/editor/request-checks';
+import { readJsonBody, requireLayer, requireWrite, storageError } from '$lib/server/editor/request-checks';
 
 export const GET: RequestHandler = ({ params, request }) =>
 	answer(async () => {
@@ -22,13 +22,9 @@ export const GET: RequestHandler = ({ params, request }) =>
 
 export const PUT: RequestHandler = (event) =>
 	answer(async () => {
-		const layer = requireLayer(event.params.layer);
-		const editor = await requireEditor(event);
-		requireSameOrigin(event);
-		const ifMatch = parseIfMatch(event.request.headers.get('if-match'));
-		if (!ifMatch.ok) throw new ApiError(428, ifMatch.message, [{ file: layer.file, field: 'If-Match', message: ifMatch.message }]);
+		const { layer, editor, baseId } = await requireWrite(event);
 		const { text } = await readJsonBody(event, layer.file);
-		const result = await saveLayer({ layer, text, baseId: ifMatch.id, editor }).catch(storageError);
+		const result = await saveLayer({ layer, text, baseId, editor }).catch(storageError);
 		if (result.status === 409) {
 			const c = result.changed;
 			const what = c ? `changed since: ${[...c.added, ...c.modified, ...c.removed].join(', ') || 'formatting only'}` : 'your version is not in the history';

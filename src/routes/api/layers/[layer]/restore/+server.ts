@@ -8,17 +8,12 @@ import { json } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/layer-store';
 import { answer, ApiError, methodNotAllowed, problemsFrom } from '$lib/server/editor/api-response';
 import { ensureRepository, fileAt } from '$lib/server/editor/git-history';
-import { parseIfMatch } from '$lib/server/editor/layer-files';
 import { saveLayer } from '$lib/server/editor/layer-save';
-import { readJsonBody, requireEditor, requireLayer, requireSameOrigin, storageError } from '$lib/server/editor/request-checks';
+import { readJsonBody, requireWrite, storageError } from '$lib/server/editor/request-checks';
 
 export const POST: RequestHandler = (event) =>
 	answer(async () => {
-		const layer = requireLayer(event.params.layer);
-		const editor = await requireEditor(event);
-		requireSameOrigin(event);
-		const ifMatch = parseIfMatch(event.request.headers.get('if-match'));
-		if (!ifMatch.ok) throw new ApiError(428, ifMatch.message, [{ file: layer.file, field: 'If-Match', message: ifMatch.message }]);
+		const { layer, editor, baseId } = await requireWrite(event);
 		const { value } = await readJsonBody(event, layer.file);
 		const rev = (value as { rev?: unknown } | null)?.rev;
 		if (typeof rev !== 'string' || !/^[0-9a-f]{4,40}$/.test(rev))
@@ -26,7 +21,7 @@ export const POST: RequestHandler = (event) =>
 		await ensureRepository(dataDir()).catch(storageError);
 		const found = await fileAt(dataDir(), rev, layer.file);
 		if (!found) throw new ApiError(404, `No revision "${rev}" of ${layer.file}`, [{ file: layer.file, field: 'rev', message: 'unknown revision' }]);
-		const result = await saveLayer({ layer, text: found.text, baseId: ifMatch.id, editor, restoredFrom: found }).catch(storageError);
+		const result = await saveLayer({ layer, text: found.text, baseId, editor, restoredFrom: found }).catch(storageError);
 		if (result.status === 409)
 			throw new ApiError(409, 'The layer was saved by someone else since you loaded it: reload it before restoring', [], { etag: result.etag }, {
 				etag: result.etag,
