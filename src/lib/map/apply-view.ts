@@ -5,13 +5,14 @@
  * through feature-state and label filters, the camera flies — or, with
  * reduced motion, cross-fades and cuts. CSTO lines draw in when they appear.
  */
-import type { Map as MapLibreMap, FilterSpecification } from 'maplibre-gl';
+import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
 import { baseOpacity, highlightFilter, OPACITY_PROPS, sourceId } from './story-style';
 
-export type Motion = 'full' | 'reduced';
+/** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
+export type Motion = 'full' | 'reduced' | 'none';
 
 export interface ApplyOptions {
 	padding: Padding;
@@ -29,9 +30,14 @@ export interface ApplyOptions {
 /** basemap layers of places that a story layer may duplicate */
 const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
 
-interface Applied {
+export interface Applied {
 	layers: Record<string, number>;
+	/** ids highlighted through feature-state */
 	highlight: string[];
+	/** ids the label filters are set for (undefined: the style's own filters) */
+	labelHighlight?: string[];
+	/** basemap place names hidden as duplicates, joined (undefined: none set yet) */
+	hiddenNames?: string;
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
 	/** the basemap place layers' own filters, before de-duplication */
@@ -39,7 +45,7 @@ interface Applied {
 }
 const applied = new WeakMap<MapLibreMap, Applied>();
 
-const FADE_MS = { full: 600, reduced: 200 } as const;
+const FADE_MS = { full: 600, reduced: 200, none: 0 } as const;
 
 function styleLayersOf(map: MapLibreMap, storyLayerId: string) {
 	return map.getStyle().layers.filter((l) => l.id.startsWith(`story-${storyLayerId}-`));
@@ -73,10 +79,20 @@ function setHighlight(map: MapLibreMap, ids: string[], previous: string[], featu
 		const layer = featureLayer.get(id);
 		if (layer) map.setFeatureState({ source: sourceId(layer), id }, { highlight: true });
 	}
+}
+
+/** The label filters of a highlight: highlighted features get the big labels, the others the normal ones. */
+function labelFilterFor(layerId: string, ids: readonly string[]): FilterSpecification | undefined {
+	if (layerId.endsWith('-label-highlight')) return highlightFilter(ids) as FilterSpecification;
+	if (layerId.startsWith('story-') && layerId.endsWith('-label')) return ['!', highlightFilter(ids)] as FilterSpecification;
+	return undefined;
+}
+
+/** Changing a symbol layer's filter lays its tiles out again: only done when the ids change. */
+function setLabelFilters(map: MapLibreMap, ids: string[]) {
 	for (const layer of map.getStyle().layers) {
-		if (layer.id.endsWith('-label-highlight')) map.setFilter(layer.id, highlightFilter(ids) as FilterSpecification);
-		else if (layer.id.startsWith('story-') && layer.id.endsWith('-label'))
-			map.setFilter(layer.id, ['!', highlightFilter(ids)] as FilterSpecification);
+		const filter = labelFilterFor(layer.id, ids);
+		if (filter) map.setFilter(layer.id, filter);
 	}
 }
 
@@ -102,19 +118,74 @@ function drawIn(map: MapLibreMap, layerId: string, data: FeatureCollection, ms: 
 	requestAnimationFrame(frame);
 }
 
-/** A place the story draws is not drawn a second time by the basemap. */
-function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<string, string[]>) {
-	const hidden = Object.entries(state.layers)
+const hiddenNamesOf = (layers: Record<string, number>, names: Record<string, string[]>) =>
+	Object.entries(layers)
 		.filter(([, f]) => f > 0)
 		.flatMap(([id]) => names[id] ?? []);
+
+const withoutNames = (own: FilterSpecification | undefined, hidden: string[]): FilterSpecification => {
+	const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', hidden]]];
+	return own ? (['all', own, notStory] as FilterSpecification) : notStory;
+};
+
+/** A place the story draws is not drawn a second time by the basemap (filters changed only when the names do). */
+function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<string, string[]>) {
+	const hidden = hiddenNamesOf(state.layers, names);
+	const key = JSON.stringify(hidden);
+	if (state.hiddenNames === key) return;
+	state.hiddenNames = key;
 	if (!state.baseFilters) {
 		state.baseFilters = {};
 		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) state.baseFilters[id] = map.getFilter(id) ?? undefined;
 	}
-	for (const [id, own] of Object.entries(state.baseFilters)) {
-		const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', hidden]]];
-		map.setFilter(id, own ? (['all', own, notStory] as FilterSpecification) : notStory);
+	for (const [id, own] of Object.entries(state.baseFilters)) map.setFilter(id, withoutNames(own, hidden));
+}
+
+/**
+ * Bakes a view's layers, label filters and basemap de-duplication into a style
+ * before the map is created, and returns what it applied: handed to `adopt`,
+ * the first applyView of that view then changes nothing (no fade, no new
+ * tile layout) and the map is idle as soon as it has loaded.
+ */
+export function seedStyle(style: StyleSpecification, view: MapView, basemapNames?: Record<string, string[]>): Applied {
+	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labelHighlight: [...view.highlight] };
+	const factorOf = (layer: LayerSpecification) => {
+		if (!layer.id.startsWith('story-')) return undefined;
+		const id = Object.keys(view.layers).find((k) => layer.id.startsWith(`story-${k}-`));
+		return id === undefined ? 0 : view.layers[id];
+	};
+	for (const layer of style.layers) {
+		const factor = factorOf(layer);
+		if (factor !== undefined) {
+			layer.layout = { ...layer.layout, visibility: factor > 0 ? 'visible' : 'none' } as never;
+			const base = baseOpacity(layer);
+			const paint = { ...(layer as { paint?: Record<string, unknown> }).paint };
+			for (const prop of OPACITY_PROPS[layer.type] ?? []) {
+				const b = base[prop] ?? 1;
+				paint[prop] = typeof b === 'number' ? b * factor : factor === 1 ? b : ['*', factor, b];
+			}
+			(layer as { paint?: Record<string, unknown> }).paint = paint;
+			const filter = labelFilterFor(layer.id, view.highlight);
+			if (filter) (layer as { filter?: FilterSpecification }).filter = filter;
+		}
 	}
+	if (basemapNames) {
+		const hidden = hiddenNamesOf(state.layers, basemapNames);
+		state.hiddenNames = JSON.stringify(hidden);
+		state.baseFilters = {};
+		for (const layer of style.layers)
+			if (BASEMAP_PLACE_LAYERS.includes(layer.id)) {
+				const own = (layer as { filter?: FilterSpecification }).filter;
+				state.baseFilters[layer.id] = own;
+				(layer as { filter?: FilterSpecification }).filter = withoutNames(own, hidden);
+			}
+	}
+	return state;
+}
+
+/** Takes over what seedStyle baked into the map's style. */
+export function adopt(map: MapLibreMap, state: Applied): void {
+	applied.set(map, state);
 }
 
 function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
@@ -126,7 +197,8 @@ function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 	if (!target) return;
 	const camera = { ...target, pitch: c.pitch };
 	map.stop();
-	if (opts.motion === 'reduced') {
+	if (opts.motion === 'none') map.jumpTo(camera);
+	else if (opts.motion === 'reduced') {
 		const canvas = map.getCanvasContainer();
 		canvas.style.transition = `opacity ${FADE_MS.reduced / 2}ms linear`;
 		canvas.style.opacity = '0.15';
@@ -158,6 +230,10 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 	if (view.highlight.join() !== state.highlight.join()) {
 		setHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];
+	}
+	if (view.highlight.join() !== state.labelHighlight?.join()) {
+		setLabelFilters(map, view.highlight);
+		state.labelHighlight = [...view.highlight];
 	}
 	moveCamera(map, view, opts);
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { buildStyle } from './style';
+import { applyView, adopt, seedStyle } from './apply-view';
+import { STORY_LAYERS, LAYER_IDS } from '$lib/geo/layers';
+import { stepToView, type MapView } from '$lib/story/step-to-view';
+import { parse } from 'yaml';
+import { buildStory } from '$lib/schema/story';
+
+const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSync(`static/geo/${layer.file}`, 'utf8')) as FeatureCollection }));
+const features = new Map<string, Feature>();
+const featureLayer = new Map<string, string>();
+for (const { layer, data } of layers)
+	for (const f of data.features) {
+		features.set(String(f.properties?.id), f);
+		featureLayer.set(String(f.properties?.id), layer.id);
+	}
+const basemapNames = { 'protest-cities': ['Almaty', 'Zhanaozen'], 'csto-capitals': ['Moscow'] };
+const steps = buildStory('en', parse(readFileSync('content/steps.yaml', 'utf8')), parse(readFileSync('content/story.en.yaml', 'utf8'))).steps;
+const viewOf = (id: string): MapView => stepToView(steps.find((s) => s.id === id)!, features, LAYER_IDS);
+
+/** A map that keeps a style spec and records every change made to it (what MapLibre would re-render or lay out again). */
+function fakeMap(style: StyleSpecification) {
+	const changes: string[] = [];
+	const layer = (id: string) => style.layers.find((l) => l.id === id) as (LayerSpecification & { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: FilterSpecification }) | undefined;
+	const map = {
+		changes,
+		getStyle: () => style,
+		getLayer: (id: string) => layer(id),
+		getFilter: (id: string) => layer(id)?.filter,
+		setFilter: (id: string, f: FilterSpecification) => {
+			changes.push(`filter ${id}`);
+			layer(id)!.filter = f;
+		},
+		setPaintProperty: (id: string, p: string, v: unknown) => {
+			if (!p.endsWith('-transition')) changes.push(`paint ${id} ${p}`);
+			layer(id)!.paint = { ...layer(id)!.paint, [p]: v };
+		},
+		setLayoutProperty: (id: string, p: string, v: unknown) => {
+			changes.push(`layout ${id} ${p}`);
+			layer(id)!.layout = { ...layer(id)!.layout, [p]: v };
+		},
+		setFeatureState: vi.fn(),
+		getSource: () => undefined,
+		stop: vi.fn(),
+		jumpTo: vi.fn(),
+		flyTo: vi.fn(),
+		cameraForBounds: () => ({ center: [66, 47], zoom: 4, bearing: 0 }),
+		getCanvasContainer: () => ({ style: {} })
+	};
+	return map;
+}
+
+const opts = { padding: { top: 0, right: 0, bottom: 0, left: 0 }, featureLayer, basemapNames };
+const newStyle = () => buildStyle({ origin: 'http://localhost', lang: 'fr', theme: 'light', layers });
+/** what a user sees of the story layers: visibility, opacities and filters (transitions aside) */
+const drawn = (style: StyleSpecification) =>
+	style.layers.map((l) => {
+		const x = l as { id: string; layout?: Record<string, unknown>; paint?: Record<string, unknown>; filter?: unknown };
+		const paint = Object.fromEntries(Object.entries(x.paint ?? {}).filter(([k]) => /opacity$/.test(k)));
+		return { id: x.id, visibility: x.layout?.visibility ?? 'visible', paint, filter: x.filter };
+	});
+
+describe('seedStyle: the opening view baked into the style', () => {
+	it.each(['overview', 'akimat', 'csto-airlift'])('draws the same as applying step %s to the map', (id) => {
+		vi.useFakeTimers();
+		const applied = fakeMap(newStyle());
+		applyView(applied as never, viewOf(id), { ...opts, motion: 'none' });
+		vi.runAllTimers(); // hidden layers stop rendering after their fade
+		vi.useRealTimers();
+		const seeded = newStyle();
+		seedStyle(seeded, viewOf(id), basemapNames);
+		expect(drawn(seeded)).toEqual(drawn(applied.getStyle()));
+	});
+
+	it('leaves the first applyView of that view nothing to change but the camera', () => {
+		const style = newStyle();
+		const seed = seedStyle(style, viewOf('csto-airlift'), basemapNames);
+		const map = fakeMap(style);
+		adopt(map as never, seed);
+		applyView(map as never, viewOf('csto-airlift'), { ...opts, motion: 'none' });
+		expect(map.changes).toEqual([]);
+		expect(map.jumpTo).toHaveBeenCalledTimes(1);
+		expect(map.setFeatureState).toHaveBeenCalled(); // highlights live in feature-state, not in the style
+	});
+
+	it('re-filters labels and basemap places only when the highlight or the shown places change', () => {
+		const style = newStyle();
+		const map = fakeMap(style);
+		adopt(map as never, seedStyle(style, viewOf('overview'), basemapNames));
+		const view = viewOf('akimat');
+		applyView(map as never, view, { ...opts, motion: 'reduced' });
+		const first = map.changes.filter((c) => c.startsWith('filter')).length;
+		expect(first).toBeGreaterThan(0);
+		map.changes.length = 0;
+		applyView(map as never, { ...view, camera: viewOf('residence').camera }, { ...opts, motion: 'reduced' });
+		expect(map.changes.filter((c) => c.startsWith('filter'))).toEqual([]);
+	});
+});
