@@ -10,7 +10,7 @@
 // JS bytes (raw, gzip) split MapLibre / app / other, requests and transferred
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
 // per second of every step transition, long tasks during the full story, JS heap.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test';
 import { parse } from 'yaml';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { precompressData } from './start.js';
+import { startBuiltServer } from './lib/built-server.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -62,20 +63,7 @@ function build() {
 	});
 }
 
-async function serve() {
-	const server = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, QANTAR_BUILD_DIR: BUILD, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(BASE + '/')).ok) break;
-		} catch {}
-		if (i > 300) throw new Error('the bench server did not start');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return server;
-}
+const serve = () => startBuiltServer(PORT, { QANTAR_BUILD_DIR: BUILD, HOST: '127.0.0.1', ORIGIN: BASE });
 
 // ---------------------------------------------------------------- what is what
 /** MapLibre files (chunk + worker) and editor-only files, from the build's manifests. */
@@ -384,7 +372,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
 
 const summary = {
@@ -398,9 +386,9 @@ const summary = {
 // ---------------------------------------------------------------- budgets
 const budgets = [];
 const check = (name, value, limit, ok, shown) => budgets.push({ name, value, limit, ok, shown });
-for (const [route, s, f, runs] of [
-	['story', summary.story, summary.floor, raw.story],
-	['embed', summary.embed, summary.floorEmbed, raw.embed]
+for (const [route, s, f, runs, floorRuns] of [
+	['story', summary.story, summary.floor, raw.story, raw.floor],
+	['embed', summary.embed, summary.floorEmbed, raw.embed, raw.floorEmbed]
 ]) {
 	check(`${route}: app JS beyond MapLibre ≤ 60 KB gzip`, s.jsAppGzip.max + s.jsOtherGzip.max, BUDGETS.appJsGzip, s.jsAppGzip.max + s.jsOtherGzip.max <= BUDGETS.appJsGzip, fmt.bytes(s.jsAppGzip.max + s.jsOtherGzip.max));
 	const loaded = new Set(runs.flatMap((r) => r.scripts.map((x) => x.path)));
@@ -410,7 +398,9 @@ for (const [route, s, f, runs] of [
 	const rb = s.bytesToIdle.median / f.bytesToIdle.median;
 	check(`${route}: bytes to first idle ≤ 1.15× floor`, rb, BUDGETS.bytesToIdle, rb <= BUDGETS.bytesToIdle, `${rb.toFixed(2)}×`);
 	const rt = s.firstIdleMs.median / f.firstIdleMs.median;
-	check(`${route}: time to first idle ≤ 1.2× floor`, rt, BUDGETS.timeToIdle, rt <= BUDGETS.timeToIdle, `${rt.toFixed(2)}×`);
+	// each run loads the page and then its floor back to back: the median of those pairs' ratios is shown beside (less sensitive to a busy machine)
+	const paired = median(runs.map((r, i) => r.firstIdle / floorRuns[i].firstIdle));
+	check(`${route}: time to first idle ≤ 1.2× floor`, rt, BUDGETS.timeToIdle, rt <= BUDGETS.timeToIdle, `${rt.toFixed(2)}× (median of per-run pairs ${paired.toFixed(2)}×)`);
 	check(`${route}: data for the first view ≤ 1 MB gzip`, s.dataFirstViewGzip.median, BUDGETS.dataFirstStepGzip, s.dataFirstViewGzip.median <= BUDGETS.dataFirstStepGzip, fmt.bytes(s.dataFirstViewGzip.median));
 }
 const textFirst = raw.story.every((r) => r.fcp < r.firstIdle);

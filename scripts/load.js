@@ -6,7 +6,8 @@
 // timeout or non-2xx response fails the run (exit 1).
 //   node scripts/load.js [--connections 100] [--duration 20] [--out bench-results]
 // Needs a production build (npm run load builds one).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startBuiltServer } from './lib/built-server.js';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -34,19 +35,9 @@ if (!existsSync('build/handler.js')) {
 	process.exit(1);
 }
 
-const node = spawn(process.execPath, ['scripts/start.js'], {
-	env: { ...process.env, PORT: String(NODE_PORT), HOST: '127.0.0.1', ORIGIN: NODE },
-	stdio: ['ignore', 'ignore', 'inherit']
-});
+const node = await startBuiltServer(NODE_PORT, { HOST: '127.0.0.1', ORIGIN: NODE });
 let floor;
 try {
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(NODE + '/')).ok) break;
-		} catch {}
-		if (i > 300) throw new Error('the Node server did not start');
-		await new Promise((r) => setTimeout(r, 100));
-	}
 	console.log('writing the static floor (scripts/build-static.js) ...');
 	execFileSync(process.execPath, ['scripts/build-static.js', '--from', NODE, '--origin', STATIC, '--out', STATIC_DIR], { stdio: 'inherit' });
 	const serveStatic = sirv(STATIC_DIR, { etag: true, gzip: true, brotli: true, extensions: ['html'] });
@@ -118,5 +109,5 @@ try {
 } finally {
 	floor?.close();
 	floor?.closeAllConnections();
-	node.kill();
+	node.stop();
 }

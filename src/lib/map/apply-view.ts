@@ -9,7 +9,8 @@ import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, Layer
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import { baseOpacity, highlightFilter, OPACITY_PROPS, sourceId } from './story-style';
+import { baseOpacity, BASEMAP_PLACE_LAYERS, labelFilterFor, OPACITY_PROPS, sourceId, withoutPlaceNames } from './story-style';
+import { setFeatureHighlight } from './highlight';
 
 /** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
 export type Motion = 'full' | 'reduced' | 'none';
@@ -26,9 +27,6 @@ export interface ApplyOptions {
 	/** per story layer: the names its places carry in the basemap, hidden there while the layer shows them */
 	basemapNames?: Record<string, string[]>;
 }
-
-/** basemap layers of places that a story layer may duplicate */
-const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
 
 export interface Applied {
 	layers: Record<string, number>;
@@ -70,24 +68,6 @@ function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number,
 		}, FADE_MS[motion] + 30);
 }
 
-function setHighlight(map: MapLibreMap, ids: string[], previous: string[], featureLayer: ReadonlyMap<string, string>) {
-	for (const id of previous) {
-		const layer = featureLayer.get(id);
-		if (layer && !ids.includes(id)) map.setFeatureState({ source: sourceId(layer), id }, { highlight: false });
-	}
-	for (const id of ids) {
-		const layer = featureLayer.get(id);
-		if (layer) map.setFeatureState({ source: sourceId(layer), id }, { highlight: true });
-	}
-}
-
-/** The label filters of a highlight: highlighted features get the big labels, the others the normal ones. */
-function labelFilterFor(layerId: string, ids: readonly string[]): FilterSpecification | undefined {
-	if (layerId.endsWith('-label-highlight')) return highlightFilter(ids) as FilterSpecification;
-	if (layerId.startsWith('story-') && layerId.endsWith('-label')) return ['!', highlightFilter(ids)] as FilterSpecification;
-	return undefined;
-}
-
 /** Changing a symbol layer's filter lays its tiles out again: only done when the ids change. */
 function setLabelFilters(map: MapLibreMap, ids: string[]) {
 	for (const layer of map.getStyle().layers) {
@@ -123,11 +103,6 @@ const hiddenNamesOf = (layers: Record<string, number>, names: Record<string, str
 		.filter(([, f]) => f > 0)
 		.flatMap(([id]) => names[id] ?? []);
 
-const withoutNames = (own: FilterSpecification | undefined, hidden: string[]): FilterSpecification => {
-	const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', hidden]]];
-	return own ? (['all', own, notStory] as FilterSpecification) : notStory;
-};
-
 /** A place the story draws is not drawn a second time by the basemap (filters changed only when the names do). */
 function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<string, string[]>) {
 	const hidden = hiddenNamesOf(state.layers, names);
@@ -138,7 +113,7 @@ function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<s
 		state.baseFilters = {};
 		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) state.baseFilters[id] = map.getFilter(id) ?? undefined;
 	}
-	for (const [id, own] of Object.entries(state.baseFilters)) map.setFilter(id, withoutNames(own, hidden));
+	for (const [id, own] of Object.entries(state.baseFilters)) map.setFilter(id, withoutPlaceNames(own, hidden));
 }
 
 /**
@@ -177,7 +152,7 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 			if (BASEMAP_PLACE_LAYERS.includes(layer.id)) {
 				const own = (layer as { filter?: FilterSpecification }).filter;
 				state.baseFilters[layer.id] = own;
-				(layer as { filter?: FilterSpecification }).filter = withoutNames(own, hidden);
+				(layer as { filter?: FilterSpecification }).filter = withoutPlaceNames(own, hidden);
 			}
 	}
 	return state;
@@ -228,7 +203,7 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 	}
 	if (opts.basemapNames) hideBasemapDuplicates(map, state, opts.basemapNames);
 	if (view.highlight.join() !== state.highlight.join()) {
-		setHighlight(map, view.highlight, state.highlight, opts.featureLayer);
+		setFeatureHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];
 	}
 	if (view.highlight.join() !== state.labelHighlight?.join()) {

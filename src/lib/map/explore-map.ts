@@ -10,12 +10,12 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { StoryLayer } from '$lib/geo/layers';
 import type { Padding } from '$lib/story/padding';
-import { highlightFilter, sourceId } from './story-style';
+import { BASEMAP_PLACE_LAYERS, labelFilterFor, sourceId, withoutPlaceNames } from './story-style';
+import { setFeatureHighlight } from './highlight';
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 /** set on each feature's properties by the page (see $lib/explore/dates isUncertain) */
 const uncertain: ExpressionSpecification = ['boolean', ['get', 'uncertain'], false];
-const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
 const baseFilters = new WeakMap<MapLibreMap, Record<string, FilterSpecification | undefined>>();
 
 const styleLayersOf = (map: MapLibreMap, layerId: string) => map.getStyle().layers.filter((l) => l.id.startsWith(`story-${layerId}-`));
@@ -49,17 +49,10 @@ export function setLayerVisible(map: MapLibreMap, layerId: string, visible: bool
 
 /** Highlights exactly `ids` (feature-state, and their labels drawn bigger on top). */
 export function setHighlighted(map: MapLibreMap, ids: readonly string[], previous: readonly string[], layerOf: ReadonlyMap<string, string>): void {
-	for (const id of previous) {
-		const l = layerOf.get(id);
-		if (l && !ids.includes(id)) map.setFeatureState({ source: sourceId(l), id }, { highlight: false });
-	}
-	for (const id of ids) {
-		const l = layerOf.get(id);
-		if (l) map.setFeatureState({ source: sourceId(l), id }, { highlight: true });
-	}
+	setFeatureHighlight(map, ids, previous, layerOf);
 	for (const layer of map.getStyle().layers) {
-		if (layer.id.endsWith('-label-highlight')) map.setFilter(layer.id, highlightFilter(ids) as FilterSpecification);
-		else if (layer.id.startsWith('story-') && layer.id.endsWith('-label')) map.setFilter(layer.id, ['!', highlightFilter(ids)] as FilterSpecification);
+		const filter = labelFilterFor(layer.id, ids);
+		if (filter) map.setFilter(layer.id, filter);
 	}
 }
 
@@ -71,10 +64,7 @@ export function hideBasemapPlaces(map: MapLibreMap, names: readonly string[]): v
 		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) own[id] = map.getFilter(id) ?? undefined;
 		baseFilters.set(map, own);
 	}
-	for (const [id, f] of Object.entries(own)) {
-		const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', [...names]]]];
-		map.setFilter(id, f ? (['all', f, notStory] as FilterSpecification) : notStory);
-	}
+	for (const [id, f] of Object.entries(own)) map.setFilter(id, withoutPlaceNames(f, names));
 }
 
 const CLOSE_KINDS = new Set(['building', 'square', 'airport']);

@@ -5,7 +5,7 @@
  * few style layers whose ids start with "story-<id>". Opacity is animated by
  * the adapter through the paint properties listed in OPACITY_PROPS.
  */
-import type { LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { StoryLayer } from '$lib/geo/layers';
 import { BASEMAP_FONT, BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
@@ -44,6 +44,22 @@ export function storySources(layers: StoryLayerData[]): Record<string, SourceSpe
 /** Filter matching the features the current view highlights (set by the adapter). */
 export function highlightFilter(ids: readonly string[]): ExpressionSpecification {
 	return ['in', ['get', 'id'], ['literal', [...ids]]];
+}
+
+/** The label filters of a highlight: highlighted features get the big labels, the others the normal ones. */
+export function labelFilterFor(styleLayerId: string, ids: readonly string[]): FilterSpecification | undefined {
+	if (styleLayerId.endsWith('-label-highlight')) return highlightFilter(ids) as FilterSpecification;
+	if (styleLayerId.startsWith('story-') && styleLayerId.endsWith('-label')) return ['!', highlightFilter(ids)] as FilterSpecification;
+	return undefined;
+}
+
+/** basemap layers of places that a story layer may duplicate */
+export const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
+
+/** A basemap place layer's filter without the places a story layer draws itself. */
+export function withoutPlaceNames(own: FilterSpecification | undefined, names: readonly string[]): FilterSpecification {
+	const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', [...names]]]];
+	return own ? (['all', own, notStory] as FilterSpecification) : notStory;
 }
 
 function labels(lang: Lang, theme: Theme, source: string, layerId: string, color: string): LayerSpecification[] {
