@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsFor, setField } from './feature-model';
+import { blankProperties, fieldsFor, setField } from './feature-model';
 
 describe('fieldsFor', () => {
 	it('a movement line gets the fields its kind requires', () => {
@@ -19,5 +19,15 @@ describe('setField', () => {
 	});
 	it('keeps null for a count (not published)', () => {
 		expect(setField({ troops: 5 }, 'troops', null)).toEqual({ troops: null });
+	});
+});
+
+describe('blankProperties', () => {
+	it('a new line in a layer of movements is a movement with figures not published', () => {
+		expect(blankProperties('LineString', ['airlift'])).toMatchObject({ kind: 'airlift', troops: null, vehicles: null });
+	});
+	it('a new point in a layer of cities is a city', () => {
+		expect(blankProperties('Point', ['city'])).not.toHaveProperty('troops');
+		expect(blankProperties('Point', ['city']).kind).toBe('city');
 	});
 });

@@ -75,7 +75,9 @@ export function blankProperties(geometryType: string, layerKinds: string[]): Pro
 		layerKinds.find((k) => GEOMETRY_FOR_KIND[k as FeatureKind]?.includes(geometryType)) ??
 		FEATURE_KINDS.find((k) => GEOMETRY_FOR_KIND[k].includes(geometryType)) ??
 		'city';
-	return { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+	const blank: Props = { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+	// a movement's figures start as "not published" (null), which the form shows as empty
+	return kind === 'airlift' ? { ...blank, troops: null, vehicles: null } : blank;
 }
 
 export interface FeatureCheck {

@@ -91,7 +91,9 @@ export function createDraw(map: MapLibreMap, color: string, cb: DrawCallbacks): 
 		idStrategy: { isValidId: (id) => typeof id === 'string' && id.length > 0, getId: newKey },
 		modes: [
 			new TerraDrawSelectMode({
-				flags: { point: { feature: { draggable: true } }, linestring: { feature: editable }, polygon: { feature: editable } },
+				// a reshape that makes a polygon cross itself is allowed, then flagged (red, the form says why) and never saved:
+				// a vertex that silently stops following the pointer explains nothing
+				flags: { point: { feature: { draggable: true } }, linestring: { feature: editable }, polygon: { feature: { ...editable, selfIntersectable: true } } },
 				keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null }
 			}),
 			new TerraDrawPointMode({ editable: true, styles: { pointColor: color as `#${string}`, pointWidth: 6, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
