@@ -4,6 +4,7 @@
 // to cross itself is flagged and not saved, and a save forced past the
 // browser's check gets the server's 422 answer on the page, the file unchanged.
 import { test, expect, type Page } from '@playwright/test';
+import type { Polygon } from 'geojson';
 import { bytesOnDisk, restoreOriginal } from '../api/helpers';
 import { clickShape, drag, featureIn, featureOnDisk, fillRequired, jumpTo, lngLatAt, mapPoint, markedInvalid, nearest, openLayer, screenOf, signIn } from './editor-helpers';
 
@@ -73,7 +74,7 @@ test.describe('editor: drawing and reshaping', () => {
 		const target = { x: corners[2]!.x + 60, y: corners[2]!.y + 40 };
 		const to = await lngLatAt(page, target);
 		await drag(page, corners[2]!, target);
-		await expect.poll(async () => nearest(((await featureIn(page, 'qantar-test-territory'))!.geometry as { coordinates: Position[][] }).coordinates[0]!, to).distance).toBeLessThan(0.05);
+		await expect.poll(async () => nearest(((await featureIn(page, 'qantar-test-territory'))!.geometry as Polygon).coordinates[0]!, to).distance).toBeLessThan(0.05);
 		await page.getByTestId('save').click();
 		await expect(page.getByTestId('saved')).toContainText('~1');
 		const ring = (featureOnDisk('csto-members', 'qantar-test-territory')!.geometry.coordinates as Position[][])[0]!;

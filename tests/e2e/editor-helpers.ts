@@ -113,10 +113,10 @@ export async function clickShape(page: Page, points: { x: number; y: number }[],
 }
 
 /** The nearest position of a ring or line to `p` (terra-draw may start a ring elsewhere or turn it around). */
-export function nearest(positions: Position[], p: Position): { at: number; distance: number } {
+export function nearest(positions: readonly number[][], p: readonly number[]): { at: number; distance: number } {
 	let best = { at: -1, distance: Infinity };
 	positions.forEach((q, at) => {
-		const distance = Math.hypot(q[0] - p[0], q[1] - p[1]);
+		const distance = Math.hypot(q[0]! - p[0]!, q[1]! - p[1]!);
 		if (distance < best.distance) best = { at, distance };
 	});
 	return best;
