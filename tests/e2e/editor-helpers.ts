@@ -27,7 +27,7 @@ export async function signIn(page: Page) {
 /** Chooses a layer (without unsaved edits) and waits until the feature `someId` is drawn on the map. */
 export async function openLayer(page: Page, layer: string, someId: string) {
 	await page.getByTestId('layer-select').selectOption(layer);
-	await expect(page.getByTestId('status')).toContainText('features loaded');
+	await expect(page.getByTestId('status')).toContainText(/features? loaded/);
 	await waitForDrawn(page, someId);
 }
 
