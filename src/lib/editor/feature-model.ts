@@ -4,7 +4,7 @@
  * the validation the server runs, per feature, grouped by form field.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { CONFIDENCE_LEVELS, DATE_PRECISIONS, FEATURE_KINDS, GEOMETRY_FOR_KIND, type FeatureKind } from '$lib/schema/feature';
+import { CONFIDENCE_LEVELS, DATE_PRECISIONS, FEATURE_KINDS, GEOMETRY_FOR_KIND, MOVE_MODES, type FeatureKind } from '$lib/schema/feature';
 import { validateFeature, type LayerProblem } from '$lib/schema/validate-layer';
 import { validateEditedFeature } from '$lib/schema/validate-edit';
 
@@ -16,7 +16,8 @@ export interface EditFeature {
 	properties: Props;
 }
 
-export type FieldType = 'text' | 'textarea' | 'select' | 'date' | 'checkbox' | 'sources';
+/** `count`: a whole number, empty meaning "not published" (null) */
+export type FieldType = 'text' | 'textarea' | 'select' | 'date' | 'checkbox' | 'sources' | 'count';
 export interface FieldDef {
 	key: string;
 	label: string;
@@ -24,6 +25,8 @@ export interface FieldDef {
 	required?: boolean;
 	options?: readonly string[];
 	hint?: string;
+	/** shown only for these kinds (the schema requires it for them) */
+	onlyFor?: readonly FeatureKind[];
 }
 
 /** The form, in order. Every key is a property of featurePropertiesSchema. */
@@ -42,11 +45,21 @@ export const FORM_FIELDS: readonly FieldDef[] = [
 	{ key: 'sources', label: 'Sources (URLs, at least one)', type: 'sources', required: true },
 	{ key: 'confidence', label: 'Confidence', type: 'select', required: true, options: CONFIDENCE_LEVELS },
 	{ key: 'in_article', label: 'Mentioned in the article', type: 'checkbox' },
-	{ key: 'country', label: 'Country (ISO alpha-3, e.g. KAZ)', type: 'text' }
+	{ key: 'country', label: 'Country (ISO alpha-3, e.g. KAZ)', type: 'text' },
+	{ key: 'from', label: 'From (id of a feature, e.g. ivanovo-severny)', type: 'text', required: true, onlyFor: ['airlift'] },
+	{ key: 'to', label: 'To (id of a feature, e.g. almaty-international-airport)', type: 'text', required: true, onlyFor: ['airlift'] },
+	{ key: 'mode', label: 'Mode', type: 'select', required: true, options: MOVE_MODES, onlyFor: ['airlift'] },
+	{ key: 'troops', label: 'Troops', type: 'count', required: true, hint: 'empty: not published', onlyFor: ['airlift'] },
+	{ key: 'vehicles', label: 'Vehicles', type: 'count', hint: 'empty: not published', onlyFor: ['airlift'] },
+	{ key: 'figures_note_fr', label: 'Note on the figures (French)', type: 'textarea', onlyFor: ['airlift'] },
+	{ key: 'figures_note_en', label: 'Note on the figures (English)', type: 'textarea', onlyFor: ['airlift'] }
 ];
 
+/** The form fields of a feature of this kind. */
+export const fieldsFor = (kind: unknown): FieldDef[] => FORM_FIELDS.filter((f) => !f.onlyFor || f.onlyFor.includes(kind as FeatureKind));
+
 /** Optional fields are removed when emptied (the schema refuses empty strings for them). */
-const OPTIONAL = new Set(['name_ru', 'name_kk', 'name_local', 'start', 'end', 'date_precision', 'outside_period', 'country']);
+const OPTIONAL = new Set(['name_ru', 'name_kk', 'name_local', 'start', 'end', 'date_precision', 'outside_period', 'country', 'from', 'to', 'mode', 'figures_note_fr', 'figures_note_en']);
 
 /** Sets one form field, keeping the properties in the schema's shape. */
 export function setField(props: Props, key: string, value: unknown): Props {
@@ -62,7 +75,9 @@ export function blankProperties(geometryType: string, layerKinds: string[]): Pro
 		layerKinds.find((k) => GEOMETRY_FOR_KIND[k as FeatureKind]?.includes(geometryType)) ??
 		FEATURE_KINDS.find((k) => GEOMETRY_FOR_KIND[k].includes(geometryType)) ??
 		'city';
-	return { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+	const blank: Props = { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+	// a movement's figures start as "not published" (null), which the form shows as empty
+	return kind === 'airlift' ? { ...blank, troops: null, vehicles: null } : blank;
 }
 
 export interface FeatureCheck {
