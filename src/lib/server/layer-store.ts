@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerText, type StoryCollection } from '$lib/schema/validate-layer';
+import { preSerialize } from '$lib/transport/pre-serialized';
 
 export function dataDir(): string {
 	return resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
@@ -38,6 +39,33 @@ export async function readLayer(layer: StoryLayer): Promise<LoadedLayer> {
 	return { layer, data: structuredClone(result.collection) };
 }
 
+/** A value and everything in it made read-only. */
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const v of Object.values(value)) deepFreeze(v);
+	}
+	return value;
+}
+
+let all: { key: string; layers: readonly LoadedLayer[] } | undefined;
+
+/**
+ * Every story layer, validated: one shared, read-only array while no file
+ * changes (pages render from it and send it as JSON made once: see
+ * $lib/transport/pre-serialized). A saved file gives a new array.
+ */
 export async function readAllLayers(): Promise<LoadedLayer[]> {
-	return Promise.all(STORY_LAYERS.map(readLayer));
+	const keys = await Promise.all(
+		STORY_LAYERS.map(async (layer) => {
+			const s = await stat(join(dataDir(), layer.file));
+			return `${layer.file}:${s.size}:${s.mtimeMs}:${s.ino}`;
+		})
+	);
+	const key = keys.join('|');
+	if (all?.key !== key) {
+		const layers = await Promise.all(STORY_LAYERS.map(readLayer));
+		all = { key, layers: preSerialize(deepFreeze(layers)) };
+	}
+	return all.layers as LoadedLayer[];
 }
