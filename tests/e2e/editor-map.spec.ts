@@ -87,6 +87,14 @@ test('a click on the map selects a feature; a drag moves it, undo puts it back; 
 	at = await showAt(page, pos('atyrau'), 7);
 	await page.mouse.click(at.x, at.y);
 	await expect(heading(page)).toHaveText('Atyrau');
+	// the selected feature deleted (it leaves the map), and back with undo
+	const drawn = () => page.evaluate(() => (window as unknown as { qantar: Qantar }).qantar.editor.keys().length);
+	await page.getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByTestId('status')).toContainText('Deleted Atyrau');
+	await expect.poll(drawn).toBe(cities.length - 1);
+	await page.keyboard.press('Control+z');
+	await expect.poll(drawn).toBe(cities.length);
+	await expect(page.getByTestId('save')).toHaveText('Saved');
 
 	// a line: a click on its middle
 	const lines = await layer('csto-airlift');
