@@ -105,20 +105,36 @@ export function fieldOf(problemField: string | undefined): string {
 	return /^sources\.\d+$/.test(p) ? p : p.split('.')[0]!;
 }
 
-/** Everything the server would refuse in this feature (schema, geometry, period, text, ids). */
-export function checkFeature(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>): FeatureCheck {
+/** The checks of a feature that depend on nothing but the feature (schema, geometry, period, text): cacheable per feature object. */
+export interface OwnCheck {
+	problems: LayerProblem[];
+	warnings: LayerProblem[];
+}
+
+export function ownCheck(f: EditFeature, file: string): OwnCheck {
 	const feature = toFeature(f);
 	const problems = validateFeature(feature, file);
 	const own = validateEditedFeature(feature, file);
 	problems.push(...own.problems);
+	return { problems, warnings: own.warnings };
+}
+
+/** The checks of a feature's id against the other layers, the retired ids and the layer's other features (cheap: map lookups). */
+export function idProblems(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>): LayerProblem[] {
 	const id = f.properties.id;
-	if (typeof id === 'string' && id) {
-		const other = ctx.otherLayerIds.get(id);
-		if (other) problems.push({ file, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
-		else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))
-			problems.push({ file, id, field: 'properties.id', message: 'belonged to a feature that was removed: ids are never reused' });
-		if ((idCount.get(id) ?? 0) > 1) problems.push({ file, id, field: 'properties.id', message: 'is used by another feature of this layer' });
-	}
+	if (typeof id !== 'string' || !id) return [];
+	const problems: LayerProblem[] = [];
+	const other = ctx.otherLayerIds.get(id);
+	if (other) problems.push({ file, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
+	else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))
+		problems.push({ file, id, field: 'properties.id', message: 'belonged to a feature that was removed: ids are never reused' });
+	if ((idCount.get(id) ?? 0) > 1) problems.push({ file, id, field: 'properties.id', message: 'is used by another feature of this layer' });
+	return problems;
+}
+
+/** Everything the server would refuse in this feature (schema, geometry, period, text, ids). `own`: its ownCheck, when known. */
+export function checkFeature(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>, own: OwnCheck = ownCheck(f, file)): FeatureCheck {
+	const problems = [...own.problems, ...idProblems(f, file, ctx, idCount)];
 	const byField = new Map<string, string[]>();
 	for (const p of problems) {
 		const k = fieldOf(p.field);

@@ -13,7 +13,7 @@ export function slugify(name: string): string {
 }
 
 /** A kebab-case id from `name` not in `taken` (ids of every layer, and ids removed before). */
-export function uniqueId(name: string, taken: ReadonlySet<string>): string {
+export function uniqueId(name: string, taken: { has(id: string): boolean }): string {
 	const base = slugify(name);
 	if (!taken.has(base)) return base;
 	for (let n = 2; ; n++) {

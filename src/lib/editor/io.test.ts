@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, parseImport, toCsv } from './io';
+import { collectionBlob, parseCsvRows, parseImport, toCsv } from './io';
 import { merge } from './merge';
 
 const pt = (id: string, name = id) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [70, 45] }, properties: { id, name_en: name } });
@@ -51,5 +51,15 @@ describe('merge', () => {
 		const clash = merge([pt('a')], [pt('a', 'mine')], [pt('a', 'theirs')]);
 		expect(clash.conflicts).toEqual(['a']);
 		expect(clash.features[0]!.properties!.name_en).toBe('mine');
+	});
+});
+
+describe('save body', () => {
+	it('is the JSON of the collection, whatever the chunk size', async () => {
+		const fs = [pt('a'), pt('b', 'B "quoted" \u2028'), pt('c'), pt('d'), pt('e')];
+		const want = JSON.stringify({ type: 'FeatureCollection', features: fs });
+		for (const chunk of [1, 2, 5, 500]) expect(await (await collectionBlob(fs, { chunk })).text()).toBe(want);
+		expect(await (await collectionBlob([])).text()).toBe(JSON.stringify({ type: 'FeatureCollection', features: [] }));
+		expect((await collectionBlob(fs)).type).toBe('application/json');
 	});
 });

@@ -85,6 +85,24 @@ export function parseImport(text: string): ImportResult {
 
 export const toGeoJsonText = (fc: FeatureCollection) => `${JSON.stringify(fc, null, 2)}\n`;
 
+/**
+ * The body of a save: exactly `JSON.stringify({ type: 'FeatureCollection', features })`,
+ * built as a Blob `chunk` features at a time with a pause between, so that a
+ * big layer (10,000 features, 4 MB) is never serialised in one long task; and
+ * fetch takes a Blob as it is, where a 4 MB string costs it ~100 ms more of
+ * main thread to copy.
+ */
+export async function collectionBlob(features: readonly Feature[], { chunk = 500, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = {}): Promise<Blob> {
+	const type = 'application/json';
+	let blob = new Blob(['{"type":"FeatureCollection","features":['], { type });
+	for (let i = 0; i < features.length; i += chunk) {
+		if (i) await pause();
+		const part = features.slice(i, i + chunk).map((f) => JSON.stringify(f)).join(',');
+		blob = new Blob([blob, i ? ',' : '', part], { type });
+	}
+	return new Blob([blob, ']}'], { type });
+}
+
 const csvCell = (v: unknown): string => {
 	const s = v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v);
 	// a leading =, +, - or @ would run as a formula in a spreadsheet
