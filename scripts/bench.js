@@ -11,7 +11,7 @@
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
 // per second of every step transition, long tasks during the full story, JS heap.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -142,14 +142,6 @@ const camera = () => {
 	return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
 };
 
-/** Bytes of MapLibre's worker script as served (brotli) for a page of the app or of the floor. */
-function workerWireBytes(url) {
-	const dir = new URL(url).pathname.startsWith('/__floor/') ? join(BUILD, 'client/__floor/assets') : join(BUILD, 'client/_app/immutable/assets');
-	const file = readdirSync(dir).find((f) => /^maplibre-gl-worker.*\.mjs\.br$/.test(f));
-	if (!file) throw new Error(`no precompressed MapLibre worker in ${dir}`);
-	return statSync(join(dir, file)).size + 400; // + response headers
-}
-
 /** Opens a page in a fresh context and measures its load up to the first map idle. */
 async function load(browser, url, viewport, kinds) {
 	const context = await browser.newContext({ viewport });
@@ -199,12 +191,6 @@ async function load(browser, url, viewport, kinds) {
 			js[kind].gzip += gz;
 			scripts.push({ path, kind, raw: body.length, gzip: gz, text: kind === 'maplibre' ? '' : body.toString('utf8') });
 		}
-	}
-	// MapLibre's worker script crosses the wire before any map is idle, but a request a worker makes itself is not
-	// reported to the page: unless the page fetched it (the app preloads it), its brotli size is added, page and floor alike
-	if (![...seen].some((u) => /maplibre-gl-worker/.test(u))) {
-		n++;
-		bytes += workerWireBytes(url);
 	}
 	return { context, page, cdp, load: { requests: n, bytes, fcp: t.fcp, firstIdle: t.firstIdle, dataGzip, js }, scripts };
 }
