@@ -11,7 +11,7 @@
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
 // per second of every step transition, long tasks during the full story, JS heap.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -142,6 +142,13 @@ const camera = () => {
 	return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
 };
 
+/** Size of a built static file as the server sends it to Chromium (its .br beside it when there is one). */
+function servedSize(path) {
+	const file = join(BUILD, 'client', decodeURIComponent(path));
+	for (const f of [`${file}.br`, file]) if (existsSync(f)) return statSync(f).size;
+	return 0;
+}
+
 /** Opens a page in a fresh context and measures its load up to the first map idle. */
 async function load(browser, url, viewport, kinds) {
 	const context = await browser.newContext({ viewport });
@@ -178,7 +185,9 @@ async function load(browser, url, viewport, kinds) {
 			n++;
 			if (!again) {
 				const s = await r.sizes();
-				bytes += Math.max(0, s.responseBodySize) + s.responseHeadersSize;
+				// a worker's own request has no sizes in Chromium's report: the file as the server sends it (brotli) is counted
+				const body = s.responseBodySize > 0 ? s.responseBodySize : servedSize(path);
+				bytes += body + s.responseHeadersSize;
 			}
 		}
 		if (again || (!early && !isScript)) continue;
