@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { hashPassword } from '../src/lib/server/editor/password.js';
+import { median, stat } from './lib/stats.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -53,16 +54,6 @@ const EDITOR_NAME = 'bench';
 const PROFILE = flag('profile');
 
 const log = (...a) => console.log(...a);
-const median = (xs) => {
-	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-	if (!s.length) return NaN;
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const stat = (xs) => {
-	const ok = xs.filter((x) => Number.isFinite(x));
-	return { median: median(ok), min: ok.length ? Math.min(...ok) : NaN, max: ok.length ? Math.max(...ok) : NaN, runs: xs };
-};
 
 // ---------------------------------------------------------------- the big layer
 /** A small deterministic PRNG, so every run of the bench gets the same layer. */

@@ -19,6 +19,7 @@ import { parse } from 'yaml';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { precompressData } from './start.js';
 import { startBuiltServer } from './lib/built-server.js';
+import { median, stat } from './lib/stats.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -43,13 +44,6 @@ export const BUDGETS = {
 };
 
 const log = (...a) => console.log(...a);
-const median = (xs) => {
-	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-	if (!s.length) return NaN;
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
 
 // ---------------------------------------------------------------- build + serve
 function build() {

@@ -3,7 +3,7 @@
 // big layers stay responsive), the selected point can be dragged, undo puts it
 // back; lines and polygons are picked too. Nothing is saved.
 import { test, expect, type Page } from '@playwright/test';
-import { credentials } from '../api/helpers';
+import { signIn } from './editor-helpers';
 
 type Qantar = {
 	map: import('maplibre-gl').Map;
@@ -11,15 +11,6 @@ type Qantar = {
 };
 // (functions run in the page cannot use this file's helpers: each reads window.qantar itself)
 
-async function signIn(page: Page) {
-	const pass = credentials().editors.find((e) => e.name === 'tester')!.password;
-	await page.goto('/edit/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('Name').fill('tester');
-	await page.getByLabel('Password').fill(pass);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL('**/edit');
-	await page.waitForFunction(() => ((window as any).qantar?.editor?.keys()?.length ?? 0) > 5, null, { timeout: 30_000 });
-}
 
 /** Centres the map on a position at a zoom and returns where that position is on the page once the map is idle. */
 async function showAt(page: Page, at: [number, number], zoom: number) {

@@ -3,23 +3,12 @@
 // bad feature; names with markup render as text everywhere.
 import { test, expect, type Page } from '@playwright/test';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { client, credentials, getLayer, restoreOriginal, signIn as apiSignIn, writeHeaders } from '../api/helpers';
+import { client, getLayer, restoreOriginal, signIn as apiSignIn, writeHeaders } from '../api/helpers';
 import { STEPS } from './story-data';
+import { signIn } from './editor-helpers';
 
 const XSS_NEW = '<img src=x onerror=alert(1)>';
 const XSS_OLD = '<img src=x onerror=alert(2)>';
-
-async function signIn(page: Page) {
-	const pass = credentials().editors.find((e) => e.name === 'tester')!.password;
-	// wait for the page to be hydrated: a click before that can be lost under load
-	await page.goto('/edit/login', { waitUntil: 'networkidle' });
-	await page.getByLabel('Name').fill('tester');
-	await page.getByLabel('Password').fill(pass);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL('**/edit');
-	// the editor is loaded and protest-cities drawn in terra-draw
-	await page.waitForFunction(() => ((window as any).qantar?.editor?.keys()?.length ?? 0) > 5, null, { timeout: 30_000 });
-}
 
 const drawnKeys = (page: Page) => page.evaluate(() => (window as any).qantar.editor.keys().length as number);
 

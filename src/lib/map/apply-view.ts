@@ -11,6 +11,7 @@ import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
 import { baseOpacity, BASEMAP_PLACE_LAYERS, labelFilterFor, OPACITY_PROPS, sourceId, withoutPlaceNames } from './story-style';
 import { setFeatureHighlight } from './highlight';
+import { frameBounds } from './frame';
 
 /** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
 export type Motion = 'full' | 'reduced' | 'none';
@@ -167,7 +168,7 @@ function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 	const c = view.camera;
 	const target =
 		c.type === 'bounds'
-			? map.cameraForBounds(c.bounds, { padding: opts.padding, maxZoom: c.maxZoom, bearing: c.bearing, absolutePadding: true } as never)
+			? frameBounds(map, c.bounds, { padding: opts.padding, maxZoom: c.maxZoom, bearing: c.bearing })
 			: { center: c.center, zoom: c.zoom, bearing: c.bearing, padding: opts.padding };
 	if (!target) return;
 	const camera = { ...target, pitch: c.pitch };

@@ -7,6 +7,7 @@ import { Map as MapLibreMap, AttributionControl, NavigationControl, setWorkerUrl
 import type { MapOptions, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { frameBounds, type FramePadding } from './frame';
 
 let workerSet = false;
 
@@ -21,6 +22,8 @@ export interface CreateMapOptions {
 	/** start framed on these bounds (the opening step), so the first tiles loaded are the ones shown */
 	bounds?: [number, number, number, number];
 	fitBoundsOptions?: MapOptions['fitBoundsOptions'];
+	/** the part of the map the page leaves free: kept on the map, and bounds framed inside it (see frame.ts) */
+	padding?: FramePadding;
 	interactive?: boolean;
 	/** inside another page (an embed): wheel zooms only with Ctrl, one-finger drag scrolls the page */
 	cooperativeGestures?: boolean;
@@ -52,6 +55,11 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },
 		locale: opts.locale
 	});
+	// the opening camera exactly as applyView frames it: setting it again after load then changes nothing
+	if (opts.padding && opts.bounds) {
+		const framed = frameBounds(map, opts.bounds, { padding: opts.padding, maxZoom: opts.fitBoundsOptions?.maxZoom, bearing: opts.bearing });
+		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
+	} else if (opts.padding) map.setPadding(opts.padding);
 	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
 	// start with the credits folded behind the (i) button: expanded they cover the map on phones
 	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
@@ -67,7 +75,7 @@ export interface InitialCamera {
 	pitch?: number;
 	bounds?: [number, number, number, number];
 	maxZoom?: number;
-	padding?: { top: number; right: number; bottom: number; left: number };
+	padding?: FramePadding;
 }
 
 export type { MapLibreMap };
