@@ -11,7 +11,9 @@
 //   other static files       ETag + Last-Modified, public, max-age=300
 // It also precompresses the GeoJSON data and MapLibre's worker (.gz, .br beside
 // each .geojson / .mjs file; adapter-node only precompresses html/js/css/json/svg),
-// so the basemap and the 520 kB worker travel compressed.
+// so the basemap and the 520 kB worker travel compressed. The story layers
+// (/geo/<layer>.geojson) are served from the data directory, where editors save
+// them, not from the copy the build made (serveLayerFile).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -205,6 +207,54 @@ function fromCache(req, res) {
 	return false;
 }
 
+/** compressed bodies of the layer files, per file version */
+const layerBodies = new Map();
+
+/**
+ * /geo/<layer>.geojson from the data directory (QANTAR_DATA_DIR, default
+ * static/geo), so a reader page's map (which loads its polygons from there:
+ * readPageLayers in src/lib/server/layer-store.ts) draws the layer as saved,
+ * not as built. ETag per version, compressed once per version. Returns false
+ * for any other path (or a file that is not there), left to the build's files.
+ */
+export function serveLayerFile(req, res) {
+	if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+	const m = /^\/geo\/([a-z0-9-]+\.geojson)(\?.*)?$/.exec(req.url ?? '');
+	if (!m) return false;
+	const file = join(resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo'), m[1]);
+	let st;
+	try {
+		st = statSync(file);
+	} catch {
+		return false;
+	}
+	if (!st.isFile()) return false;
+	const etag = `"${st.size.toString(36)}-${Math.round(st.mtimeMs).toString(36)}"`;
+	let body = layerBodies.get(file);
+	if (body?.etag !== etag) {
+		const raw = readFileSync(file);
+		body = { etag, raw, br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }), gz: gzipSync(raw, { level: 9 }) };
+		layerBodies.set(file, body);
+	}
+	const headers = {
+		'Content-Type': 'application/geo+json',
+		'Cache-Control': staticCacheControl('/geo/'),
+		ETag: etag,
+		'Last-Modified': st.mtime.toUTCString(),
+		Vary: 'Accept-Encoding'
+	};
+	if (req.headers['if-none-match'] === etag) {
+		res.writeHead(304, headers);
+		res.end();
+		return true;
+	}
+	const accept = String(req.headers['accept-encoding'] ?? '');
+	const [enc, data] = /\bbr\b/.test(accept) ? ['br', body.br] : /\bgzip\b/.test(accept) ? ['gzip', body.gz] : [null, body.raw];
+	res.writeHead(200, { ...headers, ...(enc ? { 'Content-Encoding': enc } : {}), 'Content-Length': data.length });
+	res.end(req.method === 'HEAD' ? undefined : data);
+	return true;
+}
+
 /** Starts the server; resolves with it once it listens. */
 export async function start({ buildDir = process.env.QANTAR_BUILD_DIR ?? 'build', port = Number(process.env.PORT), host = process.env.HOST } = {}) {
 	const dir = resolve(buildDir);
@@ -212,6 +262,7 @@ export async function start({ buildDir = process.env.QANTAR_BUILD_DIR ?? 'build'
 	const { handler } = await import(pathToFileURL(join(dir, 'handler.js')).href);
 	const server = createServer((req, res) => {
 		withHeaders(req, res);
+		if (serveLayerFile(req, res)) return;
 		if (fromCache(req, res)) return;
 		handler(req, res, () => {
 			res.statusCode = 404;

@@ -13,6 +13,8 @@ import { BASEMAP_FONT, BASEMAP_FONT_BOLD, type Lang, type Theme } from './basema
 export interface StoryLayerData {
 	layer: StoryLayer;
 	data: FeatureCollection | string;
+	/** the address of the full data, when `data` is only what the page needs of it (polygons as bounding boxes) */
+	src?: string;
 }
 
 export const sourceId = (layerId: string) => `story-${layerId}`;
@@ -34,10 +36,11 @@ export function baseOpacity(layer: LayerSpecification): Record<string, number | 
 	return m.opacity ?? {};
 }
 
-export function storySources(layers: StoryLayerData[]): Record<string, SourceSpecification> {
+/** One GeoJSON source per story layer: its data inline, or its `src` made absolute on `origin`. */
+export function storySources(layers: StoryLayerData[], origin: string): Record<string, SourceSpecification> {
 	const out: Record<string, SourceSpecification> = {};
-	for (const { layer, data } of layers)
-		out[sourceId(layer.id)] = { type: 'geojson', data: data as never, promoteId: 'id' };
+	for (const { layer, data, src } of layers)
+		out[sourceId(layer.id)] = { type: 'geojson', data: (src ? new URL(src, origin).href : data) as never, promoteId: 'id' };
 	return out;
 }
 

@@ -27,7 +27,7 @@ export function buildStyle({ origin, lang, theme, layers }: StyleOptions): Style
 		version: 8 as const,
 		name: `Qantar ${theme}`,
 		'font-faces': basemapFontFaces(origin),
-		sources: { ...basemapSources(origin), ...storySources(layers) },
+		sources: { ...basemapSources(origin), ...storySources(layers, origin) },
 		layers: [
 			{ id: 'background', type: 'background' as const, paint: { 'background-color': BASEMAP_BACKGROUND[theme] } },
 			...basemapLayers({ lang, theme }),
@@ -50,7 +50,7 @@ export function withStoryLayers(
 	return {
 		...base,
 		'font-faces': { ...fontFaces, ...((base as { 'font-faces'?: object })['font-faces'] ?? {}) },
-		sources: { ...base.sources, ...storySources(opts.layers) },
+		sources: { ...base.sources, ...storySources(opts.layers, opts.origin) },
 		layers: [...base.layers, ...storyLayers(opts.layers, opts.lang, opts.theme)]
 	} as StyleSpecification;
 }

@@ -4,7 +4,9 @@
  * file is an error that names the file, feature and field.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { resolve, join } from 'node:path';
+import { bbox } from '@turf/turf';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerText, type StoryCollection } from '$lib/schema/validate-layer';
 import { preSerialize } from '$lib/transport/pre-serialized';
@@ -16,6 +18,8 @@ export function dataDir(): string {
 export interface LoadedLayer {
 	layer: StoryLayer;
 	data: StoryCollection;
+	/** on reader pages, where the map loads the full data from (see readPageLayers) */
+	src?: string;
 }
 
 /**
@@ -49,6 +53,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 let all: { key: string; layers: readonly LoadedLayer[] } | undefined;
+let light: { key: string; layers: readonly LoadedLayer[] } | undefined;
 
 /**
  * Every story layer, validated: one shared, read-only array while no file
@@ -68,4 +73,34 @@ export async function readAllLayers(): Promise<LoadedLayer[]> {
 		all = { key, layers: preSerialize(deepFreeze(layers)) };
 	}
 	return all.layers as LoadedLayer[];
+}
+
+/**
+ * The layers as reader pages (story, embeds) send them to the browser. A
+ * polygon's geometry is replaced by its bounding box, which is all the page
+ * needs of it (to frame the camera on it), and the map loads the full polygons
+ * from `src`: the layer file, served from the data directory by the server
+ * (scripts/start.js) or the static build, versioned so no cache outlives an
+ * edit. MapLibre fetches and parses that file in its worker, compressed at
+ * build quality and cached between pages, instead of every page carrying the
+ * countries' outlines (~180 KB of the ~230 KB) through the HTML, JSON.parse and
+ * a copy to the worker on the main thread. Points and lines stay whole (the
+ * page uses their coordinates). One shared read-only array per version.
+ */
+export async function readPageLayers(): Promise<LoadedLayer[]> {
+	const layers = await readAllLayers();
+	const key = all!.key;
+	if (light?.key !== key) {
+		const version = (file: string) => createHash('sha1').update(key.split('|').find((k) => k.startsWith(`${file}:`)) ?? key).digest('hex').slice(0, 10);
+		const out = layers.map((l): LoadedLayer => {
+			if (l.layer.shape !== 'polygon') return l;
+			const features = l.data.features.map((f) => {
+				const [w, s, e, n] = bbox(f);
+				return { ...f, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+			});
+			return { layer: l.layer, data: { ...l.data, features } as StoryCollection, src: `/geo/${l.layer.file}?v=${version(l.layer.file)}` };
+		});
+		light = { key, layers: preSerialize(deepFreeze(out)) };
+	}
+	return light.layers as LoadedLayer[];
 }

@@ -1,0 +1,75 @@
+// The Node server serves /geo/<layer>.geojson from the data directory (where
+// editors save), so reader pages' maps draw the layers as saved.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error plain JavaScript module without types
+import { serveLayerFile, withHeaders } from './start.js';
+
+let server: Server;
+let base = '';
+const dir = mkdtempSync(join(tmpdir(), 'qantar-serve-layers-'));
+const saved = process.env.QANTAR_DATA_DIR;
+
+beforeAll(async () => {
+	cpSync('static/geo', dir, { recursive: true, filter: (p) => !/\.(br|gz)$/.test(p) });
+	process.env.QANTAR_DATA_DIR = dir;
+	server = createServer((req, res) => {
+		withHeaders(req, res);
+		if (!serveLayerFile(req, res)) {
+			res.statusCode = 404;
+			res.end('left to the build');
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+	const a = server.address();
+	base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+});
+afterAll(() => {
+	server?.close();
+	rmSync(dir, { recursive: true, force: true });
+	if (saved === undefined) delete process.env.QANTAR_DATA_DIR;
+	else process.env.QANTAR_DATA_DIR = saved;
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers: { 'accept-encoding': 'br', ...headers } });
+// fetch undoes the brotli encoding itself
+const body = (r: Response) => r.text();
+
+describe('serveLayerFile', () => {
+	it('serves the data directory’s file, compressed, with a validator and the /geo caching rule', async () => {
+		const r = await get('/geo/csto-members.geojson?v=anything');
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/geo+json');
+		expect(r.headers.get('content-encoding')).toBe('br');
+		expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(await body(r)).toBe(readFileSync(join(dir, 'csto-members.geojson'), 'utf8'));
+		const again = await get('/geo/csto-members.geojson', { 'if-none-match': r.headers.get('etag')! });
+		expect(again.status).toBe(304);
+	});
+
+	it('follows a saved file: new content, new validator', async () => {
+		const file = join(dir, 'kazakhstan.geojson');
+		const first = await get('/geo/kazakhstan.geojson');
+		const etag = first.headers.get('etag');
+		const edited = readFileSync(file, 'utf8').replace('"name_en":"Kazakhstan"', '"name_en":"Kazakhstan (edited)"');
+		expect(edited).toContain('(edited)');
+		writeFileSync(file, edited);
+		utimesSync(file, new Date(), new Date(Date.now() + 5000));
+		const second = await get('/geo/kazakhstan.geojson', { 'if-none-match': etag! });
+		expect(second.status).toBe(200);
+		expect(second.headers.get('etag')).not.toBe(etag);
+		expect(await body(second)).toContain('Kazakhstan (edited)');
+	});
+
+	it('leaves every other path to the build (basemap, unknown files, other folders)', async () => {
+		for (const p of ['/geo/basemap/countries-50m.geojson', '/geo/nope.geojson', '/geo/../package.json', '/geo/%2e%2e/package.json', '/other/kazakhstan.geojson']) {
+			const r = await get(p);
+			expect(r.status, p).toBe(404);
+			expect(await r.text(), p).toBe('left to the build');
+		}
+	});
+});
