@@ -1,8 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { preloadDynamicImports } from './scripts/lib/preload-dynamic.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		// the map pages name MapLibre in their <head> (modulepreload): fetched with the page, not after hydration
+		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts', 'src/lib/map/style.ts'] })
+	],
 	build: {
 		// maplibre-gl alone is ~1.1 MB raw / ~300 kB gzip; it is split into its own chunk.
 		chunkSizeWarningLimit: 1300

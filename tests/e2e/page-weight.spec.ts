@@ -1,0 +1,51 @@
+// What a reader page makes the browser fetch first (issue 6): MapLibre is named
+// in the page's preloads, so it downloads with the page instead of after
+// hydration; pages without a map do not fetch it; the countries' outlines are
+// not in the HTML (the map loads them from the layer file).
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+/** the script URLs a page asks the browser to preload (Link header, as SvelteKit sends them) */
+async function preloads(request: APIRequestContext, path: string): Promise<string[]> {
+	const res = await request.get(path);
+	expect(res.status(), path).toBe(200);
+	const link = res.headers()['link'] ?? '';
+	return [...link.matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map((m) => new URL(m[1]!, new URL(path, 'http://x/')).pathname);
+}
+
+/** MapLibre's bundle says so in its logo's label */
+const isMapLibre = (js: string) => js.includes('MapLibre logo') && js.includes('maplibre-gl-font-face');
+
+async function preloadsMapLibre(request: APIRequestContext, path: string) {
+	for (const url of await preloads(request, path)) if (isMapLibre(await (await request.get(url)).text())) return true;
+	return false;
+}
+
+for (const path of ['/', '/en/step/toll', '/embed/step/csto-airlift', '/embed/view?layers=kazakhstan&center=66,47&zoom=3', '/explore']) {
+	test(`${path}: MapLibre is preloaded with the page`, async ({ request }) => {
+		expect(await preloadsMapLibre(request, path)).toBe(true);
+	});
+}
+
+test('pages without a map do not preload MapLibre', async ({ request }) => {
+	for (const path of ['/edit/login', '/embed']) {
+		const urls = await preloads(request, path);
+		expect(urls.length, `${path} preloads its own code`).toBeGreaterThan(0);
+		expect(await preloadsMapLibre(request, path), path).toBe(false);
+	}
+});
+
+test('reader pages carry the polygons as boxes and point the map at the layer files', async ({ request }) => {
+	for (const path of ['/', '/embed/step/csto-airlift']) {
+		const html = await (await request.get(path)).text();
+		// Russia's outline (the first vertex of its Kuril islands) is not in the page, its bounding box is
+		expect(html, path).not.toContain('[145.882,43.46]');
+		const src = html.match(/\/geo\/csto-members\.geojson\?v=[0-9a-f]{10}/)?.[0];
+		expect(src, `${path} names the file the map loads`).toBeTruthy();
+		const file = await request.get(src!);
+		expect(file.status()).toBe(200);
+		const data = await file.json();
+		const russia = data.features.find((f: { properties: { id: string } }) => f.properties.id === 'country-russia');
+		expect(russia.geometry.type).toBe('MultiPolygon');
+		expect(JSON.stringify(russia.geometry)).toContain('[145.882,43.46]');
+	}
+});
