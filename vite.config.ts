@@ -5,7 +5,7 @@ import { preloadDynamicImports } from './scripts/lib/preload-dynamic.js';
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		// the map pages name MapLibre in their <head> (modulepreload): fetched with the page, not after hydration
+		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after hydration
 		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts', 'src/lib/map/style.ts'] })
 	],
 	build: {

@@ -82,8 +82,7 @@ export function withHeaders(req, res) {
 		}
 		if (res.capture) res.capture.head = { status, headers: { ...res.getHeaders(), ...(obj ?? {}) } };
 		// pages and JSON made by the app (no precompressed file exists for them): compress on the fly
-		const accept = String(req.headers['accept-encoding'] ?? '');
-		const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+		const enc = encodingFor(req.headers['accept-encoding']);
 		if (
 			enc &&
 			status === 200 &&
@@ -131,6 +130,15 @@ export function withHeaders(req, res) {
 	};
 }
 
+/** A file's bodies as sent compressed: gzip and brotli at their best (made once per file version). */
+const compressed = (buf) => ({ gz: gzipSync(buf, { level: 9 }), br: brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }) });
+
+/** The encoding to answer with for an Accept-Encoding header: brotli, else gzip, else none. */
+const encodingFor = (accept) => (/\bbr\b/.test(String(accept ?? '')) ? 'br' : /\bgzip\b/.test(String(accept ?? '')) ? 'gzip' : null);
+
+/** Where the story layers are read and saved (as in src/lib/server/layer-store.ts). */
+const dataDirectory = () => resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
+
 /** Writes .gz and .br beside every file under dir whose name matches `pattern` (when missing or older). */
 export function precompressData(dir, pattern = /\.(geojson|mjs)$/) {
 	if (!existsSync(dir)) return 0;
@@ -143,9 +151,9 @@ export function precompressData(dir, pattern = /\.(geojson|mjs)$/) {
 				const mtime = statSync(p).mtimeMs;
 				const fresh = (f) => existsSync(f) && statSync(f).mtimeMs >= mtime;
 				if (fresh(`${p}.gz`) && fresh(`${p}.br`)) continue;
-				const buf = readFileSync(p);
-				writeFileSync(`${p}.gz`, gzipSync(buf, { level: 9 }));
-				writeFileSync(`${p}.br`, brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
+				const { gz, br } = compressed(readFileSync(p));
+				writeFileSync(`${p}.gz`, gz);
+				writeFileSync(`${p}.br`, br);
 				n++;
 			}
 		}
@@ -166,7 +174,7 @@ const CACHEABLE = /^(\/en)?(\/|\/step\/[a-z0-9-]+|\/embed\/step\/[a-z0-9-]+)?$/;
 const pageCache = new Map();
 /** changes whenever a layer file is saved: a cached page never outlives the data it shows */
 function dataStamp() {
-	const dir = resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
+	const dir = dataDirectory();
 	try {
 		return readdirSync(dir)
 			.filter((f) => f.endsWith('.geojson'))
@@ -213,7 +221,7 @@ const layerBodies = new Map();
 /**
  * /geo/<layer>.geojson from the data directory (QANTAR_DATA_DIR, default
  * static/geo), so a reader page's map (which loads its polygons from there:
- * readPageLayers in src/lib/server/layer-store.ts) draws the layer as saved,
+ * readLayers in src/lib/server/layer-store.ts) draws the layer as saved,
  * not as built. ETag per version, compressed once per version. Returns false
  * for any other path (or a file that is not there), left to the build's files.
  */
@@ -221,7 +229,7 @@ export function serveLayerFile(req, res) {
 	if (req.method !== 'GET' && req.method !== 'HEAD') return false;
 	const m = /^\/geo\/([a-z0-9-]+\.geojson)(\?.*)?$/.exec(req.url ?? '');
 	if (!m) return false;
-	const file = join(resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo'), m[1]);
+	const file = join(dataDirectory(), m[1]);
 	let st;
 	try {
 		st = statSync(file);
@@ -233,7 +241,7 @@ export function serveLayerFile(req, res) {
 	let body = layerBodies.get(file);
 	if (body?.etag !== etag) {
 		const raw = readFileSync(file);
-		body = { etag, raw, br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }), gz: gzipSync(raw, { level: 9 }) };
+		body = { etag, raw, ...compressed(raw) };
 		layerBodies.set(file, body);
 	}
 	const headers = {
@@ -248,8 +256,8 @@ export function serveLayerFile(req, res) {
 		res.end();
 		return true;
 	}
-	const accept = String(req.headers['accept-encoding'] ?? '');
-	const [enc, data] = /\bbr\b/.test(accept) ? ['br', body.br] : /\bgzip\b/.test(accept) ? ['gzip', body.gz] : [null, body.raw];
+	const enc = encodingFor(req.headers['accept-encoding']);
+	const data = enc ? body[enc === 'br' ? 'br' : 'gz'] : body.raw;
 	res.writeHead(200, { ...headers, ...(enc ? { 'Content-Encoding': enc } : {}), 'Content-Length': data.length });
 	res.end(req.method === 'HEAD' ? undefined : data);
 	return true;

@@ -7,7 +7,8 @@
 //
 // SvelteKit takes its preload lists from the client build's Vite manifest. This
 // plugin adds the given dynamic entries to the static `imports` of the chunk
-// holding `importer` (a component every map page renders), after the client
+// holding `importer` (the map loader, which every map page imports statically
+// through MapView; the start hook imports it dynamically), after the client
 // build wrote the manifest and before SvelteKit reads it. The code itself is
 // unchanged: the modules are evaluated only when imported, but they are already
 // fetched and compiled. The build fails when the chunk or an entry is missing,

@@ -3,7 +3,7 @@
  * parameters. Bad parameters become a 400 whose message names each one.
  */
 import { error } from '@sveltejs/kit';
-import { readAllLayers, readPageLayers, type LoadedLayer } from './layer-store';
+import { readLayers, type LoadedLayer } from './layer-store';
 import { loadStory } from './story-loader';
 import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem } from '$lib/schema/embed';
 import type { StepData } from '$lib/schema/story';
@@ -40,8 +40,8 @@ function firstSentence(text: string): string {
 }
 
 export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Promise<EmbedData> {
-	const story = loadStory(lang, await readAllLayers());
-	const layers = await readPageLayers();
+	const { all, page: layers } = await readLayers();
+	const story = loadStory(lang, all);
 	const step = story.steps.find((s) => s.id === id);
 	if (!step) error(404, lang === 'fr' ? `Ce récit n’a pas d’étape « ${id} ».` : `This story has no step "${id}".`);
 	const { options, problems } = parseStepEmbed(url.searchParams);
@@ -62,15 +62,15 @@ export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Pr
 }
 
 export async function loadViewEmbed(lang: 'fr' | 'en', url: URL): Promise<EmbedData> {
-	const all = await readAllLayers();
+	const { all, page } = await readLayers();
 	const ids = new Set(all.flatMap((l) => l.data.features.map((f) => f.properties.id)));
 	const { view, problems } = parseComposedView(url.searchParams, ids);
 	if (!view) fail(problems, lang);
 	// the date filter, the same as the dashboard's timeline: not begun yet, or over, is not drawn
-	// (the filtered layers go whole in the page; without a date, as the story sends them: readPageLayers)
+	// (the filtered layers go whole in the page; without a date, as the story sends them: readLayers)
 	const layers = view.date
 		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => isShown(f.properties, view.date!)) } }))
-		: await readPageLayers();
+		: page;
 	const t = STRINGS[lang];
 	const step: StepData = {
 		id: 'view',

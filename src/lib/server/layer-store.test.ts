@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
-import { readAllLayers, readPageLayers } from './layer-store';
+import { readAllLayers, readLayers } from './layer-store';
+
+const readPageLayers = async () => (await readLayers()).page;
 import { loadStory } from './story-loader';
 import { stepToView } from '$lib/story/step-to-view';
 import { LAYER_IDS } from '$lib/geo/layers';
@@ -15,7 +17,7 @@ const byId = (layers: { data: { features: Feature[] } }[]) => {
 	return m;
 };
 
-describe('readPageLayers: what reader pages send', () => {
+describe('readLayers: what reader pages send', () => {
 	const saved = process.env.QANTAR_DATA_DIR;
 	afterEach(() => {
 		if (saved === undefined) delete process.env.QANTAR_DATA_DIR;

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve, join } from 'node:path';
-import { bbox } from '@turf/turf';
+import { bbox, bboxPolygon } from '@turf/turf';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerText, type StoryCollection } from '$lib/schema/validate-layer';
 import { preSerialize } from '$lib/transport/pre-serialized';
@@ -18,7 +18,7 @@ export function dataDir(): string {
 export interface LoadedLayer {
 	layer: StoryLayer;
 	data: StoryCollection;
-	/** on reader pages, where the map loads the full data from (see readPageLayers) */
+	/** on reader pages, where the map loads the full data from (see readLayers) */
 	src?: string;
 }
 
@@ -52,8 +52,24 @@ function deepFreeze<T>(value: T): T {
 	return value;
 }
 
-let all: { key: string; layers: readonly LoadedLayer[] } | undefined;
-let light: { key: string; layers: readonly LoadedLayer[] } | undefined;
+/** the layers of one version of the files: whole, and (made when first asked for) as reader pages send them */
+let all: { key: string; versions: string[]; layers: readonly LoadedLayer[]; page?: readonly LoadedLayer[] } | undefined;
+
+/** Stats every layer file; reads and validates them again only when one changed. */
+async function current() {
+	const versions = await Promise.all(
+		STORY_LAYERS.map(async (layer) => {
+			const s = await stat(join(dataDir(), layer.file));
+			return `${layer.file}:${s.size}:${s.mtimeMs}:${s.ino}`;
+		})
+	);
+	const key = versions.join('|');
+	if (all?.key !== key) {
+		const layers = await Promise.all(STORY_LAYERS.map(readLayer));
+		all = { key, versions, layers: preSerialize(deepFreeze(layers)) };
+	}
+	return all;
+}
 
 /**
  * Every story layer, validated: one shared, read-only array while no file
@@ -61,46 +77,33 @@ let light: { key: string; layers: readonly LoadedLayer[] } | undefined;
  * $lib/transport/pre-serialized). A saved file gives a new array.
  */
 export async function readAllLayers(): Promise<LoadedLayer[]> {
-	const keys = await Promise.all(
-		STORY_LAYERS.map(async (layer) => {
-			const s = await stat(join(dataDir(), layer.file));
-			return `${layer.file}:${s.size}:${s.mtimeMs}:${s.ino}`;
-		})
-	);
-	const key = keys.join('|');
-	if (all?.key !== key) {
-		const layers = await Promise.all(STORY_LAYERS.map(readLayer));
-		all = { key, layers: preSerialize(deepFreeze(layers)) };
-	}
-	return all.layers as LoadedLayer[];
+	return (await current()).layers as LoadedLayer[];
 }
 
 /**
- * The layers as reader pages (story, embeds) send them to the browser. A
- * polygon's geometry is replaced by its bounding box, which is all the page
- * needs of it (to frame the camera on it), and the map loads the full polygons
- * from `src`: the layer file, served from the data directory by the server
- * (scripts/start.js) or the static build, versioned so no cache outlives an
- * edit. MapLibre fetches and parses that file in its worker, compressed at
+ * The layers whole (`all`, for the server's own use) and as reader pages
+ * (story, embeds) send them to the browser (`page`), from one look at the files.
+ * In `page`, a polygon's geometry is replaced by its bounding box, which is all
+ * the page needs of it (to frame the camera on it), and the map loads the full
+ * polygons from `src`: the layer file, served from the data directory by the
+ * server (scripts/start.js) or the static build, versioned so no cache outlives
+ * an edit. MapLibre fetches and parses that file in its worker, compressed at
  * build quality and cached between pages, instead of every page carrying the
  * countries' outlines (~180 KB of the ~230 KB) through the HTML, JSON.parse and
  * a copy to the worker on the main thread. Points and lines stay whole (the
  * page uses their coordinates). One shared read-only array per version.
  */
-export async function readPageLayers(): Promise<LoadedLayer[]> {
-	const layers = await readAllLayers();
-	const key = all!.key;
-	if (light?.key !== key) {
-		const version = (file: string) => createHash('sha1').update(key.split('|').find((k) => k.startsWith(`${file}:`)) ?? key).digest('hex').slice(0, 10);
-		const out = layers.map((l): LoadedLayer => {
-			if (l.layer.shape !== 'polygon') return l;
-			const features = l.data.features.map((f) => {
-				const [w, s, e, n] = bbox(f);
-				return { ...f, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
-			});
-			return { layer: l.layer, data: { ...l.data, features } as StoryCollection, src: `/geo/${l.layer.file}?v=${version(l.layer.file)}` };
-		});
-		light = { key, layers: preSerialize(deepFreeze(out)) };
-	}
-	return light.layers as LoadedLayer[];
+export async function readLayers(): Promise<{ all: LoadedLayer[]; page: LoadedLayer[] }> {
+	const v = await current();
+	v.page ??= preSerialize(
+		deepFreeze(
+			v.layers.map((l, i): LoadedLayer => {
+				if (l.layer.shape !== 'polygon') return l;
+				const features = l.data.features.map((f) => ({ ...f, geometry: bboxPolygon(bbox(f)).geometry }));
+				const version = createHash('sha1').update(v.versions[i]!).digest('hex').slice(0, 10);
+				return { layer: l.layer, data: { ...l.data, features } as StoryCollection, src: `/geo/${l.layer.file}?v=${version}` };
+			})
+		)
+	);
+	return { all: v.layers as LoadedLayer[], page: v.page as LoadedLayer[] };
 }
