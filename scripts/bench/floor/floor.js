@@ -25,6 +25,7 @@ const showOnly = (visible, set) => {
 	for (const l of style.layers) if (l.id.startsWith('story-')) set(l, visible.includes(l.id) ? 'visible' : 'none');
 };
 showOnly(cam.visible, (l, v) => (l.layout = { ...l.layout, visibility: v }));
+performance.mark('qantar:map-create');
 const map = new MapLibreMap({
 	container: el,
 	style,

@@ -8,7 +8,8 @@
 let modules: ReturnType<typeof load> | undefined;
 
 function load() {
-	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
+	// the marks time the page's boot (npm run bench prints them)
+	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]).then((m) => (performance.mark('qantar:map-modules'), m));
 }
 
 export const loadMapModules = () => (modules ??= load());
