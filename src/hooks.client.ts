@@ -8,6 +8,5 @@ import type { ClientInit } from '@sveltejs/kit';
  * dynamically so that pages without a map do not preload it (scripts/lib/preload-dynamic.js).
  */
 export const init: ClientInit = () => {
-	performance.mark('qantar:init');
 	if (document.querySelector('[data-qantar-map]')) void import('$lib/map/load').then((m) => m.loadMapModules());
 };

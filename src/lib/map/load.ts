@@ -8,8 +8,7 @@
 let modules: ReturnType<typeof load> | undefined;
 
 function load() {
-	// the marks time the page's boot (npm run bench prints them)
-	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]).then((m) => (performance.mark('qantar:map-modules'), m));
+	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
 }
 
 export const loadMapModules = () => (modules ??= load());
