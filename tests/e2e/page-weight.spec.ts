@@ -49,3 +49,42 @@ test('reader pages carry the polygons as boxes and point the map at the layer fi
 		expect(JSON.stringify(russia.geometry)).toContain('[145.882,43.46]');
 	}
 });
+
+/** the entries of a page's Link header, in order: [url path, rel, as] */
+async function linkEntries(request: APIRequestContext, path: string) {
+	const res = await request.get(path);
+	expect(res.status(), path).toBe(200);
+	return (res.headers()['link'] ?? '').split(/,\s*(?=<)/).map((e) => {
+		const url = /^<([^>]+)>/.exec(e)?.[1] ?? '';
+		return [new URL(url, new URL(path, 'http://x/')).pathname, /rel="([^"]+)"/.exec(e)?.[1], /\bas="([^"]+)"/.exec(e)?.[1]];
+	});
+}
+
+const LATIN_400 = '/geo/fonts/noto-sans-latin-400-normal.woff2';
+const LATIN_600 = '/geo/fonts/noto-sans-latin-600-normal.woff2';
+for (const [path, fonts] of [
+	['/', [LATIN_400, LATIN_600]],
+	['/en/step/toll', [LATIN_400, LATIN_600]],
+	['/embed/step/csto-airlift', [LATIN_400, LATIN_600]],
+	['/embed/step/csto-airlift?caption=0', [LATIN_400]],
+	['/explore', [LATIN_400, LATIN_600]]
+] as const) {
+	test(`${path}: the text fonts are the first thing the page asks for`, async ({ request }) => {
+		const entries = await linkEntries(request, path);
+		expect(entries.slice(0, fonts.length)).toEqual(fonts.map((f) => [f, 'preload', 'font']));
+		expect(entries.slice(fonts.length).some(([, , as]) => as === 'font'), 'no other font').toBe(false);
+		expect(entries.length, 'then the styles and scripts SvelteKit names').toBeGreaterThan(fonts.length + 5);
+		const html = await (await request.get(path)).text();
+		const head = html.slice(0, html.indexOf('</head>'));
+		for (const f of fonts) expect(head, 'and the <head>, for a static host').toContain(`<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin="anonymous"`);
+		for (const f of fonts) {
+			const res = await request.get(f);
+			expect(res.status()).toBe(200);
+			expect(res.headers()['content-type']).toBe('font/woff2');
+		}
+	});
+}
+
+test('pages without reader text name no font', async ({ request }) => {
+	for (const path of ['/edit/login', '/embed']) expect((await linkEntries(request, path)).some(([, , as]) => as === 'font'), path).toBe(false);
+});

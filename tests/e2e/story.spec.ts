@@ -138,6 +138,37 @@ test('the first layout is the first screen: the cards below are laid out once th
 	await expect.poll(() => page.evaluate(() => (window as unknown as Probe).skipped()[1])).toBe(0);
 });
 
+/** the fonts Chromium drew a node's text with (family names; "(web)" for web fonts) */
+async function drawnFonts(page: Page, selector: string): Promise<string[]> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('DOM.enable');
+	await cdp.send('CSS.enable');
+	const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+	const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+	expect(nodeIds.length, selector).toBeGreaterThan(0);
+	const names = new Set<string>();
+	for (const nodeId of nodeIds) for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) names.add(f.familyName + (f.isCustomFont ? ' (web)' : ''));
+	await cdp.detach();
+	return [...names].sort();
+}
+
+test('the first screen and the map credits are drawn in the page font, and every font the page asks for early is used', async ({ page }) => {
+	const warnings: string[] = [];
+	// (MapLibre's worker script draws this warning too, but is taken from the HTTP cache all the same)
+	page.on('console', (m) => /preload/i.test(m.text()) && /\.woff2/.test(m.text()) && warnings.push(m.text()));
+	await page.goto('/?test');
+	await waitForMapIdle(page);
+	await page.evaluate(() => document.fonts.ready);
+	expect(await drawnFonts(page, 'h1, .dek, .byline, .tools button, [data-step="overview"] h2, [data-step="overview"] .card > p')).toEqual(['Noto Sans (web)', 'Noto Sans SemiBold (web)']);
+	// the credits, unfolded: MapLibre's own stack (Helvetica Neue, Arial) would fall back to a system font here
+	await page.locator('.maplibregl-ctrl-attrib-button').click();
+	await expect(page.locator('.maplibregl-ctrl-attrib-inner a').first()).toBeVisible();
+	expect(await drawnFonts(page, '.maplibregl-ctrl-attrib-inner a')).toEqual(['Noto Sans (web)']);
+	// Chromium warns when a preloaded font goes unused for a few seconds
+	await page.waitForTimeout(3500);
+	expect(warnings).toEqual([]);
+});
+
 test('progress marks are named by the step titles and jump to their step', async ({ page }) => {
 	await page.goto('/en?test');
 	await waitForMapIdle(page);
