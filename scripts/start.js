@@ -163,13 +163,15 @@ export function precompressData(dir, pattern = /\.(geojson|mjs)$/) {
 }
 
 /**
- * A micro-cache of reader and embed pages (same for every reader: no cookie),
- * QANTAR_PAGE_CACHE_MS long (default 5 s; 0 turns it off), so a crowd costs one
- * render per page every few seconds. Each answer gets a fresh CSP nonce (the
- * cached page's nonce is replaced in the header and the markup), so a nonce is
- * never served twice. A saved layer file empties it at once.
+ * A cache of reader and embed pages (same for every reader: no cookie). A page
+ * shows the story (read once per process: content ships with the build) and the
+ * layer files, so it is kept until a layer file changes (a saved layer empties
+ * it at once), at most QANTAR_PAGE_CACHE_MS (default 10 min; 0 turns it off):
+ * a crowd costs one render per page, and a reader does not wait for one. Each
+ * answer gets a fresh CSP nonce (the cached page's nonce is replaced in the
+ * header and the markup), so a nonce is never served twice.
  */
-const PAGE_CACHE_MS = Number(process.env.QANTAR_PAGE_CACHE_MS ?? 5000);
+const PAGE_CACHE_MS = Number(process.env.QANTAR_PAGE_CACHE_MS ?? 600_000);
 const CACHEABLE = /^(\/en)?(\/|\/step\/[a-z0-9-]+|\/embed\/step\/[a-z0-9-]+)?$/;
 const pageCache = new Map();
 /** changes whenever a layer file is saved: a cached page never outlives the data it shows */
