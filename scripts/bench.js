@@ -406,8 +406,9 @@ const kinds = classifyBuild();
 const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((s) => s.id);
 const server = await serve();
 /**
- * The tests' Chromium, but page content rastered on the CPU: the tests' flags make
- * Chromium run everything "GPU" through SwiftShader, page text included, which no
+ * The tests' Chromium, but page content rastered on the CPU: Playwright launches it
+ * with --enable-gpu-rasterization and the tests' flags make that GPU SwiftShader, so
+ * page text was rastered by an emulated GPU (the disable switch wins), which no
  * reader's browser does (with a GPU it rasters on the GPU; without one, Chrome keeps
  * SwiftShader for WebGL at most and rasters pages on the CPU). Emulated GPU raster
  * of the story's text cost the GPU process ~1.2 s more CPU than the floor's bare page
