@@ -4,12 +4,20 @@
 // not in the HTML (the map loads them from the layer file).
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
-/** the script URLs a page asks the browser to preload (Link header, as SvelteKit sends them) */
-async function preloads(request: APIRequestContext, path: string): Promise<string[]> {
+/** a page's answer (200) and the entries of its Link header, in order: [url path, rel, as] */
+async function linkEntries(request: APIRequestContext, path: string) {
 	const res = await request.get(path);
 	expect(res.status(), path).toBe(200);
-	const link = res.headers()['link'] ?? '';
-	return [...link.matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map((m) => new URL(m[1]!, new URL(path, 'http://x/')).pathname);
+	const entries = (res.headers()['link'] ?? '').split(/,\s*(?=<)/).map((e) => {
+		const url = /^<([^>]+)>/.exec(e)?.[1] ?? '';
+		return [new URL(url, new URL(path, 'http://x/')).pathname, /rel="([^"]+)"/.exec(e)?.[1], /\bas="([^"]+)"/.exec(e)?.[1]];
+	});
+	return { res, entries };
+}
+
+/** the script URLs a page asks the browser to preload (Link header, as SvelteKit sends them) */
+async function preloads(request: APIRequestContext, path: string): Promise<string[]> {
+	return (await linkEntries(request, path)).entries.filter(([, rel]) => rel === 'modulepreload').map(([url]) => url!);
 }
 
 /** MapLibre's bundle says so in its logo's label */
@@ -50,16 +58,6 @@ test('reader pages carry the polygons as boxes and point the map at the layer fi
 	}
 });
 
-/** the entries of a page's Link header, in order: [url path, rel, as] */
-async function linkEntries(request: APIRequestContext, path: string) {
-	const res = await request.get(path);
-	expect(res.status(), path).toBe(200);
-	return (res.headers()['link'] ?? '').split(/,\s*(?=<)/).map((e) => {
-		const url = /^<([^>]+)>/.exec(e)?.[1] ?? '';
-		return [new URL(url, new URL(path, 'http://x/')).pathname, /rel="([^"]+)"/.exec(e)?.[1], /\bas="([^"]+)"/.exec(e)?.[1]];
-	});
-}
-
 const LATIN_400 = '/geo/fonts/noto-sans-latin-400-normal.woff2';
 const LATIN_600 = '/geo/fonts/noto-sans-latin-600-normal.woff2';
 for (const [path, fonts] of [
@@ -70,11 +68,11 @@ for (const [path, fonts] of [
 	['/explore', [LATIN_400, LATIN_600]]
 ] as const) {
 	test(`${path}: the text fonts are the first thing the page asks for`, async ({ request }) => {
-		const entries = await linkEntries(request, path);
+		const { res, entries } = await linkEntries(request, path);
 		expect(entries.slice(0, fonts.length)).toEqual(fonts.map((f) => [f, 'preload', 'font']));
 		expect(entries.slice(fonts.length).some(([, , as]) => as === 'font'), 'no other font').toBe(false);
 		expect(entries.length, 'then the styles and scripts SvelteKit names').toBeGreaterThan(fonts.length + 5);
-		const html = await (await request.get(path)).text();
+		const html = await res.text();
 		const head = html.slice(0, html.indexOf('</head>'));
 		for (const f of fonts) expect(head, 'and the <head>, for a static host').toContain(`<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin="anonymous"`);
 		for (const f of fonts) {
@@ -86,5 +84,5 @@ for (const [path, fonts] of [
 }
 
 test('pages without reader text name no font', async ({ request }) => {
-	for (const path of ['/edit/login', '/embed']) expect((await linkEntries(request, path)).some(([, , as]) => as === 'font'), path).toBe(false);
+	for (const path of ['/edit/login', '/embed']) expect((await linkEntries(request, path)).entries.some(([, , as]) => as === 'font'), path).toBe(false);
 });

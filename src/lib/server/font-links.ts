@@ -6,10 +6,11 @@
 const PRELOAD = /<link\b[^>]*\brel="preload"[^>]*>/g;
 
 export function fontLinksIn(html: string): string[] {
+	// only the chunk that holds the head (a streamed page's later chunks are body)
 	const end = html.indexOf('</head>');
-	const head = end === -1 ? html : html.slice(0, end);
+	if (end === -1) return [];
 	const links: string[] = [];
-	for (const [tag] of head.matchAll(PRELOAD)) {
+	for (const [tag] of html.slice(0, end).matchAll(PRELOAD)) {
 		if (!/\bas="font"/.test(tag)) continue;
 		const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
 		const type = /\btype="([^"]+)"/.exec(tag)?.[1];
