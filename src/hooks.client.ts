@@ -2,11 +2,15 @@ import type { ClientInit } from '@sveltejs/kit';
 
 /**
  * Runs once as the app starts, before hydration. A page rendered with a map
- * (MapView's container carries data-qantar-map) starts evaluating MapLibre
- * now, so it is ready when the map component mounts instead of being asked for
- * then. Not awaited: hydration does not wait for it. The loader is imported
- * dynamically so that pages without a map do not preload it (scripts/lib/preload-dynamic.js).
+ * (MapView's container carries data-qantar-map) has MapLibre evaluated first:
+ * hydration waits for it, so MapView creates the map as soon as hydration
+ * reaches it, before the rest of the page (the steps, the sources) is
+ * hydrated. The map is what the reader waits for; the server-rendered text is
+ * already on screen. If the map's code cannot load, the page starts anyway
+ * (MapView tries again). The loader is imported dynamically so that pages
+ * without a map do not preload it (scripts/lib/preload-dynamic.js).
  */
-export const init: ClientInit = () => {
-	if (document.querySelector('[data-qantar-map]')) void import('$lib/map/load').then((m) => m.loadMapModules());
+export const init: ClientInit = async () => {
+	if (!document.querySelector('[data-qantar-map]')) return;
+	await import('$lib/map/load').then((m) => m.loadMapModules()).catch(() => {});
 };

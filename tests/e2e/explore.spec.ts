@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { renderedFeatureIds, waitForMapIdle } from './helpers';
+import { readMapOpening, recordMapOpening, renderedFeatureIds, waitForMapIdle } from './helpers';
 
 interface Props {
 	id: string;
@@ -41,6 +41,12 @@ async function drawn(page: Page, date: string, layers?: string) {
 	if (layers !== undefined) await expect(map).toHaveAttribute('data-map-layers', layers);
 	await waitForMapIdle(page);
 }
+
+test('the map is framed on the region before its first tiles are drawn: no second set of tiles for the framed view', async ({ page }) => {
+	await recordMapOpening(page);
+	await open(page);
+	expect((await readMapOpening(page)).movesAfterLoad).toBe(0);
+});
 
 test('the timeline at 4 January shows the cities that rose by then, not the later ones (keyboard)', async ({ page }) => {
 	await open(page);

@@ -149,3 +149,42 @@ export function isClear(p: { x: number; y: number }, v: Awaited<ReturnType<typeo
 	const covered = v.covers.some((c) => p.x >= c.left && p.x <= c.right && p.y >= c.top && p.y <= c.bottom);
 	return inside && !covered;
 }
+
+/** How the page's map opened: camera moves after its first `load`, and the step it showed then (story maps). */
+export interface MapOpening {
+	/** camera moves between the map's first `load` (every tile of the first view drawn) and its first `idle` */
+	movesAfterLoad: number;
+	/** the story map's settled step (data-map-step) when it fired `load` */
+	stepAtLoad: string | null;
+}
+
+/** Installs a recorder of the map's opening (see MapOpening); read it with readMapOpening once the map is idle. */
+export async function recordMapOpening(page: Page) {
+	await page.addInitScript(() => {
+		const rec = { movesAfterLoad: 0, stepAtLoad: null as string | null, loaded: false, idle: false };
+		(window as unknown as { __opening: typeof rec }).__opening = rec;
+		let q: { map: import('maplibre-gl').Map } | undefined;
+		Object.defineProperty(window, 'qantar', {
+			configurable: true,
+			get: () => q,
+			set(v) {
+				q = v;
+				const map = v.map;
+				map.on('move', () => rec.loaded && !rec.idle && rec.movesAfterLoad++);
+				map.once('load', () => {
+					rec.loaded = true;
+					rec.stepAtLoad = document.querySelector('[data-map-step]')?.getAttribute('data-map-step') ?? null;
+				});
+				map.once('idle', () => (rec.idle = true));
+			}
+		});
+	});
+}
+
+export async function readMapOpening(page: Page): Promise<MapOpening> {
+	await page.waitForFunction(() => (window as unknown as { __opening: { idle: boolean } }).__opening.idle);
+	return page.evaluate(() => {
+		const { movesAfterLoad, stepAtLoad } = (window as unknown as { __opening: MapOpening }).__opening;
+		return { movesAfterLoad, stepAtLoad };
+	});
+}

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { STEPS, TEXT, FEATURE_POINTS, type StepInfo } from './story-data';
-import { isClear, visibility, waitForStep, waitForMapIdle, recordRequests, foreignRequests } from './helpers';
+import { isClear, visibility, waitForStep, waitForMapIdle, recordRequests, foreignRequests, recordMapOpening, readMapOpening } from './helpers';
 
 /** The map shows what the step's data says: fitted features in view (and filling it), or the given centre/zoom. */
 async function expectCameraMatches(page: Page, step: StepInfo) {
@@ -114,6 +114,16 @@ test('keyboard moves step by step; back and forward follow', async ({ page }) =>
 	await expect(page.locator(`[data-step="${STEPS.at(-2)!.id}"]`)).toHaveClass(/active/);
 	await page.goForward();
 	await waitForStep(page, STEPS[0]!.id);
+});
+
+test('the map opens on its step at once: settled before its first tiles are drawn, no camera move after them', async ({ page }) => {
+	await recordMapOpening(page);
+	await page.goto('/?test');
+	const opening = await readMapOpening(page);
+	// the opening step's highlights and camera are set when the style is in, not after every tile has loaded
+	expect(opening.stepAtLoad).toBe(STEPS[0]!.id);
+	expect(opening.movesAfterLoad).toBe(0);
+	await expectCameraMatches(page, STEPS[0]!);
 });
 
 test('the first layout is the first screen: the cards below are laid out once the map is idle', async ({ page }) => {

@@ -5,10 +5,22 @@
  * MapView's module runs. Never imported statically, so pages without a map
  * (and the editor, which loads it itself) do not carry it.
  */
-let modules: ReturnType<typeof load> | undefined;
+type Modules = Awaited<ReturnType<typeof load>>;
+let modules: Promise<Modules> | undefined;
+let loaded: Modules | undefined;
 
 function load() {
 	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
 }
 
-export const loadMapModules = () => (modules ??= load());
+export const loadMapModules = () =>
+	(modules ??= load().then(
+		(m) => (loaded = m),
+		(e) => {
+			modules = undefined; // asked again later, not failed for good
+			throw e;
+		}
+	));
+
+/** The map's code if it has already been loaded (the start hook waits for it on a page with a map), else undefined. */
+export const mapModulesNow = (): Modules | undefined => loaded;
