@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { hashPassword } from '../src/lib/server/editor/password.js';
-import { median, stat } from './lib/stats.js';
+import { median, seededRandom, stat } from './lib/stats.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -56,17 +56,6 @@ const PROFILE = flag('profile');
 const log = (...a) => console.log(...a);
 
 // ---------------------------------------------------------------- the big layer
-/** A small deterministic PRNG, so every run of the bench gets the same layer. */
-function prng(seed) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const r5 = (x) => Math.round(x * 1e5) / 1e5;
 
 /**
@@ -76,7 +65,8 @@ const r5 = (x) => Math.round(x * 1e5) / 1e5;
  * for the shared schema and the editor's checks.
  */
 export function bigLayer(own, count) {
-	const rnd = prng(7);
+	// seeded: every run of the bench gets the same layer
+	const rnd = seededRandom(7);
 	const features = [...own];
 	const n = count - own.length;
 	const cols = Math.ceil(Math.sqrt(n * 2.5));

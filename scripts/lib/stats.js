@@ -14,8 +14,8 @@ export const stat = (xs) => {
 	return { median: median(ok), min: ok.length ? Math.min(...ok) : NaN, max: ok.length ? Math.max(...ok) : NaN, runs: xs };
 };
 
-/** A small seeded generator (mulberry32): the same interval for the same runs, bench after bench. */
-function seeded(seed) {
+/** A small seeded generator of numbers in [0, 1) (mulberry32): the same draws, bench after bench. */
+export function seededRandom(seed) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ function seeded(seed) {
 export function ratioInterval(a, b, { level = 0.9, resamples = 2000, seed = 1 } = {}) {
 	const pairs = a.map((x, i) => [x, b[i]]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
 	if (!pairs.length) return { low: NaN, high: NaN };
-	const rand = seeded(seed);
+	const rand = seededRandom(seed);
 	const ratios = [];
 	for (let r = 0; r < resamples; r++) {
 		const draw = Array.from({ length: pairs.length }, () => pairs[Math.floor(rand() * pairs.length)]);
