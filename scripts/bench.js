@@ -260,7 +260,7 @@ const longtasksBetween = (page, from, to) =>
 	);
 
 async function storyRun(browser, kinds, steps) {
-	const r = await load(browser, `${BASE}/`, { width: 1280, height: 800 }, kinds);
+	const r = await load(browser, `${BASE}/`, STORY_VIEWPORT, kinds);
 	const { page } = r;
 	const cameras = [await page.evaluate(camera)];
 	const transitions = [];
@@ -336,6 +336,30 @@ async function idleRun(browser, kinds, url, viewport) {
 	const cam = await r.page.evaluate(camera);
 	await r.context.close();
 	return { firstIdle: r.load.firstIdle, camera: cam };
+}
+
+const STORY_VIEWPORT = { width: 1280, height: 800 };
+const EMBED_VIEWPORT = { width: 700, height: 640 };
+const EMBED_URL = `${BASE}/embed/step/${EMBED_STEP}`;
+
+/** Two measures of the same map views, numbers rounded (a camera read twice may differ in its last digits). */
+const sameView = (a, b) => {
+	const round = (_k, v) => (typeof v === 'number' ? Math.round(v * 1e5) / 1e5 : v);
+	return JSON.stringify(a, round) === JSON.stringify(b, round);
+};
+
+/**
+ * A page and its floor, measured in the order asked. A page measured after another one pays for
+ * what that one leaves behind (its renderer and GPU work going away, more than the quiet wait
+ * sees), so callers alternate. A floor that goes first flies `previous`, the view (`viewOf`) of
+ * the page's previous measure, checked to be the view the page shows again; otherwise the floor
+ * flies the page's own. Returns [page, floor].
+ */
+async function inTurns(floorFirst, previous, page, viewOf, floor) {
+	const before = floorFirst && previous ? await floor(previous) : null;
+	const p = await page();
+	if (before && !sameView(viewOf(p), previous)) throw new Error('a page opened on another view than in its previous measure: the floor measured before it flew that one');
+	return [p, before ?? (await floor(viewOf(p)))];
 }
 
 // ---------------------------------------------------------------- summary
@@ -439,48 +463,31 @@ try {
 	// one warm-up of each page (server caches, disk), not counted
 	log(`warming up; then ${RUNS} runs of each page (story, floor, embed, embed floor${exploreNote ? '' : ', explore'}; every other run, the floors first) ...`);
 	const warm = await storyRun(browser, kinds, steps.slice(0, 2));
-	await floorRun(browser, kinds, warm.cameras, null, { width: 1280, height: 800 });
-	// A page measured after another one pays for what that one leaves behind (its renderer and GPU
-	// work going away, more than the quiet wait sees): page and floor take turns at going first. A
-	// floor that goes first flies the cameras of the page's previous run (the same each run: checked).
+	await floorRun(browser, kinds, warm.cameras, null, STORY_VIEWPORT);
 	let story = null;
 	let embed = null;
-	const sameCameras = (a, b) => {
-		const round = (_k, v) => (typeof v === 'number' ? Math.round(v * 1e5) / 1e5 : v);
-		return JSON.stringify(a, round) === JSON.stringify(b, round);
-	};
 	for (let i = 0; i < RUNS; i++) {
 		const floorFirst = i % 2 === 1;
-		const storyViewport = { width: 1280, height: 800 };
-		const floorBefore = floorFirst && story ? await floorRun(browser, kinds, story.cameras, null, storyViewport) : null;
-		const s = await storyRun(browser, kinds, steps);
-		if (floorBefore && !sameCameras(s.cameras, story.cameras)) throw new Error(`run ${i + 1}: the story's cameras changed from one run to the next; its floor flew others`);
+		const [s, sf] = await inTurns(floorFirst, story?.cameras, () => storyRun(browser, kinds, steps), (s) => s.cameras, (cams) => floorRun(browser, kinds, cams, null, STORY_VIEWPORT));
 		story = s;
 		raw.story.push(s);
-		raw.floor.push(floorBefore ?? (await floorRun(browser, kinds, s.cameras, null, storyViewport)));
-		const embedViewport = { width: 700, height: 640 };
-		const embedFloorBefore = floorFirst && embed ? await floorRun(browser, kinds, embed.cameras, embed.size, embedViewport) : null;
-		const e = await simpleRun(browser, kinds, `${BASE}/embed/step/${EMBED_STEP}`, embedViewport);
-		if (embedFloorBefore && !sameCameras([e.cameras, e.size], [embed.cameras, embed.size])) throw new Error(`run ${i + 1}: the embed's camera changed from one run to the next; its floor flew another`);
+		raw.floor.push(sf);
+		const view = (e) => ({ cameras: e.cameras, size: e.size });
+		const [e, ef] = await inTurns(floorFirst, embed && view(embed), () => simpleRun(browser, kinds, EMBED_URL, EMBED_VIEWPORT), view, (v) => floorRun(browser, kinds, v.cameras, v.size, EMBED_VIEWPORT));
 		embed = e;
 		raw.embed.push(e);
-		raw.floorEmbed.push(embedFloorBefore ?? (await floorRun(browser, kinds, e.cameras, e.size, embedViewport)));
-		if (!exploreNote) raw.explore.push(await simpleRun(browser, kinds, `${BASE}/explore`, { width: 1280, height: 800 }));
-		log(`  run ${i + 1}/${RUNS}: story idle ${fmt.ms(s.firstIdle)} (floor ${fmt.ms(raw.floor[i].firstIdle)}), embed idle ${fmt.ms(e.firstIdle)}`);
+		raw.floorEmbed.push(ef);
+		if (!exploreNote) raw.explore.push(await simpleRun(browser, kinds, `${BASE}/explore`, STORY_VIEWPORT));
+		log(`  run ${i + 1}/${RUNS}: story idle ${fmt.ms(s.firstIdle)} (floor ${fmt.ms(sf.firstIdle)}), embed idle ${fmt.ms(e.firstIdle)}`);
 	}
 	// more pairs of loads for the time budget (page and floor in turns again), each only up to its first idle
 	if (IDLE_RUNS) log(`then ${IDLE_RUNS} loads of each page and its floor, up to the first idle only ...`);
 	for (let i = 0; i < IDLE_RUNS; i++) {
-		const floorFirst = i % 2 === 1;
-		for (const [key, url, viewport, last] of [
-			['story', `${BASE}/`, { width: 1280, height: 800 }, story],
-			['embed', `${BASE}/embed/step/${EMBED_STEP}`, { width: 700, height: 640 }, embed]
+		for (const [key, url, viewport, size, last] of [
+			['story', `${BASE}/`, STORY_VIEWPORT, null, story],
+			['embed', EMBED_URL, EMBED_VIEWPORT, embed.size, embed]
 		]) {
-			const floorLoad = (cam) => idleRun(browser, kinds, floorUrl(cam, key === 'embed' ? last.size : null), viewport);
-			const before = floorFirst ? await floorLoad(last.cameras[0]) : null;
-			const p = await idleRun(browser, kinds, url, viewport);
-			if (!sameCameras(p.camera, last.cameras[0])) throw new Error(`${key}: its map opened elsewhere than in the runs before; its floor would not be the same map`);
-			const f = before ?? (await floorLoad(p.camera));
+			const [p, f] = await inTurns(i % 2 === 1, last.cameras[0], () => idleRun(browser, kinds, url, viewport), (p) => p.camera, (cam) => idleRun(browser, kinds, floorUrl(cam, size), viewport));
 			raw.idleOnly[key].push({ page: p.firstIdle, floor: f.firstIdle });
 		}
 		const x = raw.idleOnly;
