@@ -126,6 +126,32 @@ test('the map opens on its step at once: settled before its first tiles are draw
 	await expectCameraMatches(page, STEPS[0]!);
 });
 
+test('the first view does not wait for the basemap files it does not draw: they load after it, for the steps that zoom in', async ({ page, context }) => {
+	// the 1:50m countries and borders and the rivers are drawn from z3.5 and z4; the story opens at ~z3.1
+	const finer = /\/geo\/basemap\/(countries-50m|borders-50m|rivers-50m)\.geojson/;
+	const held: import('@playwright/test').Route[] = [];
+	await context.route(finer, (route) => void held.push(route));
+	await recordMapOpening(page);
+	await page.goto('/?test');
+	// the map reaches its first idle while every request for those files is held unanswered
+	await readMapOpening(page);
+	expect(await page.evaluate(() => window.qantar!.map.getZoom())).toBeLessThan(3.5);
+	// and asks for them once that view is shown
+	await expect.poll(() => held.map((r) => new URL(r.request().url()).pathname.split('/').pop()).sort()).toEqual(['borders-50m.geojson', 'countries-50m.geojson', 'rivers-50m.geojson']);
+	for (const r of held) await r.continue();
+	// a step that zooms in draws the finer outlines
+	const step = STEPS.find((s) => s.id === 'akimat')!;
+	await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), step.id);
+	await waitForStep(page, step.id);
+	const drawn = await page.evaluate(() => {
+		const m = window.qantar!.map;
+		return { zoom: m.getZoom(), land50: m.queryRenderedFeatures({ layers: ['base-land-50m'] }).length, land110: m.queryRenderedFeatures({ layers: ['base-land-110m'] }).length };
+	});
+	expect(drawn.zoom).toBeGreaterThan(3.5);
+	expect(drawn.land50).toBeGreaterThan(0);
+	expect(drawn.land110).toBe(0);
+});
+
 test('the first layout is the first screen: the cards below are laid out once the map is idle', async ({ page }) => {
 	type Probe = { skipped: () => number[]; atStart: number[] };
 	// what the page had rendered when its HTML was parsed (the map is created after that)

@@ -4,10 +4,11 @@
  * of the adapter needs.
  */
 import { Map as MapLibreMap, AttributionControl, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import type { MapOptions, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, MapOptions, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { frameBounds, type FramePadding } from './frame';
+import { deferSources, drawnAt, type DeferredSource } from './deferred-sources';
 
 let workerSet = false;
 
@@ -37,10 +38,27 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		setWorkerUrl(workerUrl);
 		workerSet = true;
 	}
+	/** GeoJSON files the first view does not draw: loaded after it (deferred-sources.ts) */
+	let deferred: DeferredSource[] = [];
+	// runs when the style loads, a frame after the map is made: the opening camera is set by then
+	const transformStyle: MapOptions['transformStyle'] = (prev, next) => {
+		const r = deferSources(opts.transformStyle ? opts.transformStyle(prev, next) : next, map.getZoom());
+		deferred = r.deferred;
+		return r.style;
+	};
+	const loadDeferred = (all: boolean) => {
+		if (!deferred.length) return;
+		const zoom = map.getZoom();
+		deferred = deferred.filter((d) => {
+			if (!all && !drawnAt(d, zoom)) return true;
+			map.getSource<GeoJSONSource>(d.id)?.setData(d.url);
+			return false;
+		});
+	};
 	const map = new MapLibreMap({
 		container: opts.container,
 		style: opts.style,
-		transformStyle: opts.transformStyle,
+		transformStyle,
 		center: opts.center ?? [67, 47],
 		zoom: opts.zoom ?? 3,
 		bearing: opts.bearing ?? 0,
@@ -60,6 +78,9 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		const framed = frameBounds(map, opts.bounds, { padding: opts.padding, maxZoom: opts.fitBoundsOptions?.maxZoom, bearing: opts.bearing });
 		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
 	} else if (opts.padding) map.setPadding(opts.padding);
+	// a zoom that draws a deferred source loads it at once; the rest come once the first view is shown
+	map.on('zoom', () => loadDeferred(false));
+	map.once('idle', () => loadDeferred(true));
 	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
 	// start with the credits folded behind the (i) button: expanded they cover the map on phones
 	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
