@@ -24,7 +24,12 @@ const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 type WithZooms = LayerSpecification & { source?: unknown; minzoom?: number; maxzoom?: number };
 
-/** The zooms [min, max) where some layer draws from each source (sources no layer uses are left out). */
+/**
+ * For each source, the zooms [min, max) from its layers' lowest minzoom to their
+ * highest maxzoom (a source whose layers have a gap between them counts as drawn
+ * in the gap too; hidden layers count: only the zoom decides). Sources no layer
+ * uses are left out.
+ */
 export function sourceZoomRanges(style: StyleSpecification): Map<string, { min: number; max: number }> {
 	const out = new Map<string, { min: number; max: number }>();
 	for (const layer of style.layers as WithZooms[]) {
