@@ -38,22 +38,32 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		setWorkerUrl(workerUrl);
 		workerSet = true;
 	}
-	/** GeoJSON files the first view does not draw: loaded after it (deferred-sources.ts) */
+	/**
+	 * GeoJSON files the first view does not draw (deferred-sources.ts): a zoom that draws one loads
+	 * it at once, the rest come once the first view is shown. The map listens only while some wait.
+	 */
 	let deferred: DeferredSource[] = [];
-	// runs when the style loads, a frame after the map is made: the opening camera is set by then
-	const transformStyle: MapOptions['transformStyle'] = (prev, next) => {
-		const r = deferSources(opts.transformStyle ? opts.transformStyle(prev, next) : next, map.getZoom());
-		deferred = r.deferred;
-		return r.style;
-	};
 	const loadDeferred = (all: boolean) => {
-		if (!deferred.length) return;
 		const zoom = map.getZoom();
 		deferred = deferred.filter((d) => {
 			if (!all && !drawnAt(d, zoom)) return true;
 			map.getSource<GeoJSONSource>(d.id)?.setData(d.url);
 			return false;
 		});
+		if (!deferred.length) map.off('zoom', onZoom).off('idle', onIdle);
+	};
+	const onZoom = () => loadDeferred(false);
+	const onIdle = () => loadDeferred(true);
+	// runs when the style loads, a frame after the map is made: the opening camera is set by then
+	const transformStyle: MapOptions['transformStyle'] = (prev, next) => {
+		const r = deferSources(opts.transformStyle ? opts.transformStyle(prev, next) : next, map.getZoom());
+		deferred = r.deferred;
+		map.off('zoom', onZoom).off('idle', onIdle);
+		if (deferred.length) {
+			map.on('zoom', onZoom);
+			map.once('idle', onIdle);
+		}
+		return r.style;
 	};
 	const map = new MapLibreMap({
 		container: opts.container,
@@ -78,9 +88,6 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		const framed = frameBounds(map, opts.bounds, { padding: opts.padding, maxZoom: opts.fitBoundsOptions?.maxZoom, bearing: opts.bearing });
 		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
 	} else if (opts.padding) map.setPadding(opts.padding);
-	// a zoom that draws a deferred source loads it at once; the rest come once the first view is shown
-	map.on('zoom', () => loadDeferred(false));
-	map.once('idle', () => loadDeferred(true));
 	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
 	// start with the credits folded behind the (i) button: expanded they cover the map on phones
 	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
