@@ -1,17 +1,17 @@
 // Builds the story's layers in static/geo/ (GeoJSON, RFC 7946).
 //
-//   node scripts/geo-layers.js          rebuild derived layers: country outlines
-//                                       (Natural Earth via world-atlas) and the
-//                                       CSTO movement lines (great circles with turf
-//                                       between each line's `from` and `to` features)
-//   node scripts/geo-layers.js --seed   also (re)write the point layers from
-//                                       data/facts/story-features.geojson (overwrites
-//                                       editors' changes to those layers!)
+//   node scripts/geo-layers.js   rebuild derived layers: country outlines (Natural
+//                                Earth via world-atlas) and the CSTO movement lines
+//                                (great circles with turf between each line's `from`
+//                                and `to` features)
+//
+// The point layers are edited data (the editor, or by hand): this script only
+// reads them. Sources are ids of content/sources.yaml.
 //
 // Movement lines keep their properties (figures, sources) from the existing
 // static/geo/csto-airlift.geojson; only their geometry is recomputed, so an
 // editor who moves a base moves its arc at the next build.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,12 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'static/geo');
 mkdirSync(out, { recursive: true });
-const seed = process.argv.includes('--seed');
 
-const NATURAL_EARTH = 'https://www.naturalearthdata.com/downloads/50m-cultural-vectors/50m-admin-0-countries-2/';
-const CSTO_DECISION = 'https://europediplomatic.com/2022/01/06/kazakhstan-csto-troops-to-quell-protests/';
+/** source ids (content/sources.yaml) */
+const NATURAL_EARTH = 'natural-earth-50m-admin-0-countries';
+const CSTO_DECISION = 'europe-diplomatic-2022-01-06-csto-troops';
+/** French typography: a narrow no-break space before ":" */
+const NNBSP = '\u202f';
 
 function write(name, features) {
 	const fc = { type: 'FeatureCollection', features };
@@ -42,10 +44,10 @@ const topo = require('world-atlas/countries-50m.json');
 const countries = feature(topo, topo.objects.countries).features;
 const CSTO = [
 	{ num: '643', iso: 'RUS', id: 'country-russia', fr: 'Russie', en: 'Russia', ru: 'Россия', kk: 'Ресей' },
-	{ num: '112', iso: 'BLR', id: 'country-belarus', fr: 'Biélorussie', en: 'Belarus', ru: 'Беларусь', kk: 'Беларусь' },
+	{ num: '112', iso: 'BLR', id: 'country-belarus', fr: 'Bélarus', en: 'Belarus', ru: 'Беларусь', kk: 'Беларусь' },
 	{ num: '051', iso: 'ARM', id: 'country-armenia', fr: 'Arménie', en: 'Armenia', ru: 'Армения', kk: 'Армения' },
 	{ num: '398', iso: 'KAZ', id: 'country-kazakhstan-csto', fr: 'Kazakhstan', en: 'Kazakhstan', ru: 'Казахстан', kk: 'Қазақстан' },
-	{ num: '417', iso: 'KGZ', id: 'country-kyrgyzstan', fr: 'Kirghizistan', en: 'Kyrgyzstan', ru: 'Киргизия', kk: 'Қырғызстан' },
+	{ num: '417', iso: 'KGZ', id: 'country-kyrgyzstan', fr: 'Kirghizstan', en: 'Kyrgyzstan', ru: 'Киргизия', kk: 'Қырғызстан' },
 	{ num: '762', iso: 'TJK', id: 'country-tajikistan', fr: 'Tadjikistan', en: 'Tajikistan', ru: 'Таджикистан', kk: 'Тәжікстан' }
 ];
 function countryGeometry(num) {
@@ -68,7 +70,8 @@ function countryFeature(c, id, descFr, descEn, sources) {
 			description_en: descEn,
 			sources,
 			confidence: 'high',
-			in_article: c.iso === 'KAZ' || c.iso === 'RUS',
+			// the dispatch names Kazakhstan and Russia ("pilotée par Moscou"); the other members come from other reporting
+			period: c.iso === 'KAZ' || c.iso === 'RUS' ? 'dispatch' : 'reported',
 			country: c.iso
 		}
 	};
@@ -89,64 +92,24 @@ write(
 		countryFeature(
 			c,
 			c.id,
-			`${c.fr} : État membre de l'Organisation du traité de sécurité collective (OTSC) en janvier 2022.`,
+			`${c.fr}${NNBSP}: État membre de l’Organisation du traité de sécurité collective (OTSC) en janvier 2022.`,
 			`${c.en}: member state of the Collective Security Treaty Organization (CSTO) in January 2022.`,
 			[CSTO_DECISION, NATURAL_EARTH]
 		)
 	)
 );
 
-// ---- point layers (seeded from the fact sheet) -------------------------------
-const POINT_LAYERS = {
-	'almaty-sites.geojson': ['almaty', 'almaty-akimat', 'almaty-republic-square', 'almaty-presidential-residence', 'almaty-international-airport'],
-	'protest-cities.geojson': ['zhanaozen', 'aktau', 'atyrau', 'uralsk', 'aktobe', 'kyzylorda', 'shymkent', 'taraz', 'taldykorgan', 'nur-sultan'],
-	'csto-capitals.geojson': ['moscow', 'minsk', 'yerevan', 'bishkek', 'dushanbe'],
-	'csto-bases.geojson': ['ivanovo-severny', 'chkalovsky', 'ulyanovsk-vostochny', 'machulishchy', 'zhetygen-airfield']
-};
-const COUNTRY_OF = {
-	moscow: 'RUS', 'ivanovo-severny': 'RUS', chkalovsky: 'RUS', 'ulyanovsk-vostochny': 'RUS',
-	minsk: 'BLR', machulishchy: 'BLR', yerevan: 'ARM', bishkek: 'KGZ', dushanbe: 'TJK'
-};
-if (seed) {
-	const facts = JSON.parse(readFileSync(join(root, 'data/facts/story-features.geojson'), 'utf8'));
-	const byId = new Map(facts.features.map((f) => [f.properties.id, f]));
-	for (const [file, ids] of Object.entries(POINT_LAYERS)) {
-		write(
-			file,
-			ids.map((id) => {
-				const f = byId.get(id);
-				if (!f) throw new Error(`data/facts/story-features.geojson has no feature "${id}"`);
-				const { date, name_local, ...rest } = f.properties;
-				const properties = {
-					id: rest.id,
-					name_fr: rest.name_fr,
-					name_en: rest.name_en,
-					...(name_local ? { name_local } : {}),
-					kind: rest.kind,
-					...(date ? { start: date, date_precision: 'day' } : {}),
-					description_fr: rest.description_fr,
-					description_en: rest.description_en,
-					sources: rest.sources,
-					confidence: rest.confidence,
-					in_article: rest.in_article,
-					country: COUNTRY_OF[id] ?? 'KAZ'
-				};
-				return { type: 'Feature', geometry: roundGeometry(f.geometry, 5), properties };
-			})
-		);
-	}
-}
+// ---- point layers (read only: their positions, for the movement lines) ----------
+const POINT_LAYERS = ['almaty-sites.geojson', 'protest-cities.geojson', 'csto-capitals.geojson', 'csto-bases.geojson'];
 
 // ---- movement lines ------------------------------------------------------------
 const points = new Map();
-for (const file of Object.keys(POINT_LAYERS)) {
+for (const file of POINT_LAYERS) {
 	const fc = JSON.parse(readFileSync(join(out, file), 'utf8'));
 	for (const f of fc.features) points.set(f.properties.id, f.geometry.coordinates);
 }
 const airliftFile = join(out, 'csto-airlift.geojson');
-const routes = existsSync(airliftFile)
-	? JSON.parse(readFileSync(airliftFile, 'utf8')).features.map((f) => f.properties)
-	: JSON.parse(readFileSync(join(root, 'data/airlift-routes.json'), 'utf8'));
+const routes = JSON.parse(readFileSync(airliftFile, 'utf8')).features.map((f) => f.properties);
 write(
 	'csto-airlift.geojson',
 	routes.map((p) => {

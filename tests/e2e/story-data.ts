@@ -10,6 +10,12 @@ export interface StepInfo {
 	layers: { show: string[] };
 }
 export const STEPS: StepInfo[] = parse(readFileSync('content/steps.yaml', 'utf8')).steps;
+/** the source registry: id -> source */
+export const SOURCES = new Map<string, { id: string; url: string; title: string; headline?: boolean; publisher: string; via?: string; date: string | null }>(
+	parse(readFileSync('content/sources.yaml', 'utf8')).sources.map((s: { id: string }) => [s.id, s])
+);
+/** the URLs of these source ids */
+export const urlsOf = (ids: string[]) => ids.map((id) => SOURCES.get(id)?.url);
 export const TEXT = {
 	fr: parse(readFileSync('content/story.fr.yaml', 'utf8')),
 	en: parse(readFileSync('content/story.en.yaml', 'utf8'))

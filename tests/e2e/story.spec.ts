@@ -3,7 +3,7 @@
 // text, and the page without JavaScript.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { STEPS, TEXT, FEATURE_POINTS, type StepInfo } from './story-data';
+import { STEPS, TEXT, FEATURE_POINTS, SOURCES, urlsOf, type StepInfo } from './story-data';
 import { isClear, visibility, waitForStep, waitForMapIdle, recordRequests, foreignRequests, recordMapOpening, readMapOpening } from './helpers';
 
 /** The map shows what the step's data says: fitted features in view (and filling it), or the given centre/zoom. */
@@ -254,7 +254,7 @@ test.describe('without JavaScript', () => {
 		await page.goto('/');
 		const titles = await page.locator('[data-step] h2').allTextContents();
 		expect(titles).toEqual(STEPS.map((s) => TEXT.fr.steps[s.id].title));
-		for (const s of STEPS) for (const url of (s as unknown as { sources: string[] }).sources) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
+		for (const s of STEPS) for (const url of urlsOf((s as unknown as { sources: string[] }).sources)) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
 		await expect(page.getByRole('heading', { name: 'Sources et méthode' })).toBeVisible();
 		await expect(page.locator('.map-wrap')).toBeHidden();
 	});

@@ -12,9 +12,9 @@ const feature = (i: number, over: Record<string, unknown> = {}): EditFeature => 
 		kind: 'city',
 		description_fr: '',
 		description_en: '',
-		sources: ['https://example.org/x'],
+		sources: ['a-source'],
 		confidence: 'medium',
-		in_article: false,
+		period: 'reported',
 		...over
 	}
 });
@@ -33,7 +33,7 @@ describe('LayerChecker', () => {
 		expect(c.known(list[0]!)!.problems).toEqual([]);
 		expect(c.known(list[1]!)!.problems.map((p) => p.field)).toEqual(['properties.sources']);
 		// an edit makes a new object: only it is checked again
-		const edited = { ...list[1]!, properties: setField(list[1]!.properties, 'sources', ['https://example.org/y']) };
+		const edited = { ...list[1]!, properties: setField(list[1]!.properties, 'sources', ['another-source']) };
 		expect(c.known(edited)).toBeUndefined();
 		expect(c.ensure([list[0]!, edited])).toBe(0);
 		expect(c.known(edited)!.problems).toEqual([]);
@@ -83,10 +83,17 @@ describe('LayerChecker', () => {
 
 	it('gives the same problems as checkFeature', () => {
 		const f = feature(1, { id: 'taken', start: '2021-05-01', date_precision: 'day' });
-		const ctx = { otherLayerIds: new Map([['taken', 'other.geojson']]), retiredIds: new Set<string>(), knownIds: new Set<string>() };
+		const ctx = { otherLayerIds: new Map([['taken', 'other.geojson']]), retiredIds: new Set<string>(), knownIds: new Set<string>(), sourceIds: new Set(['a-source']) };
 		const full = checkFeature(f, 'x.geojson', ctx, new Map([['taken', 1]]));
 		const split = checkFeature(f, 'x.geojson', ctx, new Map([['taken', 1]]), ownCheck(f, 'x.geojson'));
 		expect(split).toEqual(full);
 		expect(full.problems.map((p) => p.field)).toEqual(['properties.start', 'properties.id']);
+	});
+
+	it('names a cited source the registry does not have, by field', () => {
+		const f = feature(2, { sources: ['a-source', 'nowhere'] });
+		const ctx = { otherLayerIds: new Map(), retiredIds: new Set<string>(), knownIds: new Set<string>(), sourceIds: new Set(['a-source']) };
+		const check = checkFeature(f, 'x.geojson', ctx, new Map());
+		expect(check.byField.get('sources.1')).toEqual(['"nowhere" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first']);
 	});
 });

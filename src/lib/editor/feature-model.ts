@@ -4,9 +4,9 @@
  * the validation the server runs, per feature, grouped by form field.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { CONFIDENCE_LEVELS, DATE_PRECISIONS, FEATURE_KINDS, GEOMETRY_FOR_KIND, MOVE_MODES, type FeatureKind } from '$lib/schema/feature';
+import { CONFIDENCE_LEVELS, DATE_PRECISIONS, FEATURE_KINDS, GEOMETRY_FOR_KIND, MOVE_MODES, PERIODS, type FeatureKind } from '$lib/schema/feature';
 import { validateFeature, type LayerProblem } from '$lib/schema/validate-layer';
-import { validateEditedFeature } from '$lib/schema/validate-edit';
+import { unknownSourceProblems, validateEditedFeature } from '$lib/schema/validate-edit';
 
 export type Props = Record<string, unknown>;
 export interface EditFeature {
@@ -42,9 +42,16 @@ export const FORM_FIELDS: readonly FieldDef[] = [
 	{ key: 'outside_period', label: 'Dates lie outside January 2022 on purpose', type: 'checkbox' },
 	{ key: 'description_fr', label: 'Description (French)', type: 'textarea' },
 	{ key: 'description_en', label: 'Description (English)', type: 'textarea' },
-	{ key: 'sources', label: 'Sources (URLs, at least one)', type: 'sources', required: true },
+	{ key: 'sources', label: 'Sources (ids from the source registry, at least one)', type: 'sources', required: true },
 	{ key: 'confidence', label: 'Confidence', type: 'select', required: true, options: CONFIDENCE_LEVELS },
-	{ key: 'in_article', label: 'Mentioned in the article', type: 'checkbox' },
+	{
+		key: 'period',
+		label: 'Rests on',
+		type: 'select',
+		required: true,
+		options: PERIODS,
+		hint: 'dispatch: the AFP dispatch of 10 January said it; reported: other reporting by 10 January; later: learned afterwards'
+	},
 	{ key: 'country', label: 'Country (ISO alpha-3, e.g. KAZ)', type: 'text' },
 	{ key: 'from', label: 'From (id of a feature, e.g. ivanovo-severny)', type: 'text', required: true, onlyFor: ['airlift'] },
 	{ key: 'to', label: 'To (id of a feature, e.g. almaty-international-airport)', type: 'text', required: true, onlyFor: ['airlift'] },
@@ -75,7 +82,7 @@ export function blankProperties(geometryType: string, layerKinds: string[]): Pro
 		layerKinds.find((k) => GEOMETRY_FOR_KIND[k as FeatureKind]?.includes(geometryType)) ??
 		FEATURE_KINDS.find((k) => GEOMETRY_FOR_KIND[k].includes(geometryType)) ??
 		'city';
-	const blank: Props = { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', in_article: false };
+	const blank: Props = { id: '', name_fr: '', name_en: '', kind, description_fr: '', description_en: '', sources: [], confidence: 'medium', period: 'later' };
 	// a movement's figures start as "not published" (null), which the form shows as empty
 	return kind === 'airlift' ? { ...blank, troops: null, vehicles: null } : blank;
 }
@@ -94,6 +101,8 @@ export interface IdContext {
 	retiredIds: ReadonlySet<string>;
 	/** ids this layer held when loaded (they may stay) */
 	knownIds: ReadonlySet<string>;
+	/** ids of the source registry: a feature cites only these */
+	sourceIds: ReadonlySet<string>;
 }
 
 export const toFeature = (f: EditFeature): Feature => ({ type: 'Feature', geometry: f.geometry as Geometry, properties: f.properties });
@@ -119,11 +128,11 @@ export function ownCheck(f: EditFeature, file: string): OwnCheck {
 	return { problems, warnings: own.warnings };
 }
 
-/** The checks of a feature's id against the other layers, the retired ids and the layer's other features (cheap: map lookups). */
+/** The checks of a feature against the other layers, the retired ids, the layer's other features and the source registry (cheap: set lookups). */
 export function idProblems(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>): LayerProblem[] {
+	const problems: LayerProblem[] = unknownSourceProblems(f.properties, file, ctx.sourceIds);
 	const id = f.properties.id;
-	if (typeof id !== 'string' || !id) return [];
-	const problems: LayerProblem[] = [];
+	if (typeof id !== 'string' || !id) return problems;
 	const other = ctx.otherLayerIds.get(id);
 	if (other) problems.push({ file, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
 	else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))

@@ -6,11 +6,11 @@ const pt = (id: string, name = id) => ({ type: 'Feature' as const, geometry: { t
 
 describe('import', () => {
 	it('reads CSV with lon/lat columns and quoted fields', () => {
-		const r = parseImport('name_en,lon,lat,sources,in_article\n"Aktau, port",51.2,43.6,https://a.org https://b.org,true\n');
+		const r = parseImport('name_en,lon,lat,sources,outside_period,period\n"Aktau, port",51.2,43.6,tass-a afp-b,true,reported\n');
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [51.2, 43.6] });
-		expect(r.features[0]!.properties).toMatchObject({ name_en: 'Aktau, port', sources: ['https://a.org', 'https://b.org'], in_article: true });
+		expect(r.features[0]!.properties).toMatchObject({ name_en: 'Aktau, port', sources: ['tass-a', 'afp-b'], outside_period: true, period: 'reported' });
 	});
 	it('refuses CSV without coordinates and bad JSON, with a reason', () => {
 		const a = parseImport('name,x1\nA,1');

@@ -8,7 +8,7 @@ import { parseJsonBody } from '$lib/schema/validate-edit';
 
 export type ImportResult = { ok: true; features: Feature[] } | { ok: false; error: string };
 
-const BOOL_KEYS = new Set(['in_article', 'outside_period']);
+const BOOL_KEYS = new Set(['outside_period']);
 const NUM_KEYS = new Set(['troops', 'vehicles']);
 const LON = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT = ['lat', 'latitude', 'y'];

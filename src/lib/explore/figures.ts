@@ -5,13 +5,14 @@
  */
 import type { Figure, FigureGroup } from '$lib/schema/figures';
 import { formatDay } from './dates';
+import type { Lang } from '$lib/i18n/lang';
+import { thousands } from '$lib/i18n/punctuation';
 
-export type Lang = 'fr' | 'en';
+export type { Lang };
 
 export function formatNumber(n: number, lang: Lang): string {
 	const [int, dec] = String(n).split('.');
-	const sep = lang === 'fr' ? '\u00a0' : ',';
-	const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+	const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, thousands(lang));
 	return dec ? `${grouped}${lang === 'fr' ? ',' : '.'}${dec}` : grouped;
 }
 
@@ -67,12 +68,4 @@ export function barLayout(group: FigureGroup, lang: Lang, width = 300, rowHeight
 		value: figure.value === null ? shortText(figure, lang) : formatValue(figure, lang)
 	}));
 	return { rows, height: rows.length * rowHeight, x0: labelWidth, span, max };
-}
-
-export function hostOf(url: string): string {
-	try {
-		return new URL(url).hostname.replace(/^www\./, '');
-	} catch {
-		return url;
-	}
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { readAllLayers } from '$lib/server/layer-store';
 import { contentDir, loadStory } from '$lib/server/story-loader';
+import { sourcesFor } from '$lib/server/sources-loader';
 import { decodeState } from './url-state';
 import { LAYER_IDS } from '$lib/geo/layers';
 import { parseFigures, type FiguresFile } from '$lib/schema/figures';
@@ -20,7 +21,9 @@ export async function loadExplorePage(lang: 'fr' | 'en', url: URL) {
 	/** feature id -> the first step that highlights it */
 	const stepOf: Record<string, { id: string; title: string }> = {};
 	for (const s of story.steps) for (const id of s.highlight) stepOf[id] ??= { id: s.id, title: s.title };
-	return { lang, layers, figures: loadFigures(), stepOf, storyTitle: story.title, origin: url.origin };
+	const figures = loadFigures();
+	const cited = [...layers.flatMap((l) => l.data.features.flatMap((f) => f.properties.sources)), ...figures.groups.flatMap((g) => g.figures.flatMap((f) => f.sources))];
+	return { lang, layers, figures, stepOf, storyTitle: story.title, origin: url.origin, sources: sourcesFor(cited) };
 }
 
 /** The page data plus the state its URL asks for (camera, date, layers, feature). */

@@ -1,5 +1,6 @@
 /** Interface strings of the reader's pages, per language. Story text lives in content/. */
 import type { Lang } from './lang';
+import type { Period } from '$lib/schema/feature';
 
 const fr = {
 	skip: 'Aller au texte',
@@ -9,8 +10,6 @@ const fr = {
 	of: 'sur',
 	onMap: 'Sur la carte',
 	sources: 'Sources',
-	later: 'Appris après le 10 janvier',
-	afterArticle: 'Après la dépêche',
 	motion: 'Animations de la carte',
 	motionOn: 'activées',
 	motionOff: 'réduites',
@@ -19,12 +18,14 @@ const fr = {
 	sourcesTitle: 'Sources et méthode',
 	creditsTitle: 'Données et crédits',
 	credits:
-		'Fond de carte : Natural Earth (domaine public) ; villes : GeoNames (CC BY 4.0) ; police : Noto Sans (SIL OFL). Lieux de l’histoire : coordonnées tirées des fiches Wikipédia citées pour chaque lieu.',
+		'Fond de carte : Natural Earth (domaine public) ; villes : GeoNames (CC BY 4.0) ; police : Noto Sans (SIL OFL). Lieux du récit : coordonnées tirées, pour la plupart, de Wikipédia (source citée pour chaque lieu).',
 	allSources: 'Toutes les sources citées',
-	confidence: { high: 'fiable', medium: 'moyenne', low: 'faible' } as Record<string, string>,
+	dispatchCopies: 'La dépêche et ses copies consultées',
+	methodSources: 'Sources de la méthode',
+	confidence: { high: 'élevée', medium: 'moyenne', low: 'faible' } as Record<string, string>,
 	confidenceLabel: 'fiabilité',
 	keyboardHint: 'Flèches, Page préc./suiv., Début et Fin pour passer d’une étape à l’autre.',
-	noscriptMap: 'La carte interactive demande JavaScript ; le texte de chaque étape et ses sources restent lisibles ci-dessous.',
+	noscriptMap: 'La carte interactive demande JavaScript ; le texte de chaque étape et ses sources restent lisibles ci-dessous.',
 	embed: 'Intégrer',
 	embedViewTitle: 'Kazakhstan, janvier 2022',
 	embedViewLayers: 'Couches',
@@ -39,7 +40,7 @@ const fr = {
 	copied: 'Copié',
 	close: 'Fermer',
 	embedHelp: 'L’iframe s’ajuste à la hauteur de son contenu (script embed.js, ou pym.js si votre CMS l’utilise déjà). oEmbed est pris en charge.',
-	mapOf: 'Carte :'
+	mapOf: 'Carte :'
 };
 type Strings = typeof fr;
 const en: Strings = {
@@ -50,8 +51,6 @@ const en: Strings = {
 	of: 'of',
 	onMap: 'On the map',
 	sources: 'Sources',
-	later: 'Learned after 10 January',
-	afterArticle: 'After the dispatch',
 	motion: 'Map animations',
 	motionOn: 'on',
 	motionOff: 'reduced',
@@ -60,8 +59,10 @@ const en: Strings = {
 	sourcesTitle: 'Sources and method',
 	creditsTitle: 'Data and credits',
 	credits:
-		'Basemap: Natural Earth (public domain); towns: GeoNames (CC BY 4.0); font: Noto Sans (SIL OFL). Story places: coordinates from the Wikipedia entries cited for each place.',
+		'Basemap: Natural Earth (public domain); towns: GeoNames (CC BY 4.0); font: Noto Sans (SIL OFL). Story places: coordinates mostly from Wikipedia (the source is cited for each place).',
 	allSources: 'Every source cited',
+	dispatchCopies: 'The dispatch and the copies read',
+	methodSources: 'Sources of the method',
 	confidence: { high: 'high', medium: 'medium', low: 'low' },
 	confidenceLabel: 'confidence',
 	keyboardHint: 'Arrow keys, Page Up/Down, Home and End move between steps.',
@@ -84,29 +85,35 @@ const en: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { fr, en };
+
+/** The three periods' badges (see PERIODS in the feature schema). */
+export const PERIOD_LABELS: Record<Lang, Record<Period, string>> = {
+	fr: { dispatch: 'Dépêche AFP du 10\u00a0janvier', reported: 'Autres sources, au 10\u00a0janvier', later: 'Appris depuis' },
+	en: { dispatch: 'AFP dispatch, 10 January', reported: 'Other reports by 10 January', later: 'Learned later' }
+};
 export type { Strings };
 
 /** Interface strings of the explore dashboard (/explore, /en/explore) and the story's invitation to it. */
 const exploreFr = {
 	title: 'Explorer la carte',
-	pageTitle: 'Explorer : Kazakhstan, janvier 2022',
+	pageTitle: 'Explorer : Kazakhstan, janvier 2022',
 	dek: 'Les vingt jours sur la carte, les chiffres et leurs sources.',
-	description: 'Tableau de bord des troubles de janvier 2022 au Kazakhstan : carte, frise du 1er au 20 janvier, événements, chiffres sourcés.',
+	description: 'Tableau de bord des troubles de janvier 2022 au Kazakhstan : carte, frise du 1er au 20 janvier, événements, chiffres sourcés.',
 	mapLabel: 'Carte interactive des troubles au Kazakhstan',
 	backToStory: 'Lire le récit',
 	otherLang: 'English',
 	otherLangLabel: 'Explore this map in English',
 	skip: 'Aller à la liste des événements',
 	layers: 'Couches',
-	layersHint: 'Cochez une couche pour l’afficher ; le nombre indique les éléments affichés à la date choisie.',
+	layersHint: 'Cochez une couche pour l’afficher ; le nombre indique les éléments affichés à la date choisie.',
 	shown: (n: number) => `${n} affiché${n > 1 ? 's' : ''}`,
-	uncertainLegend: 'Cercle creux ou trait pointillé : date imprécise ou fiabilité moyenne ou faible.',
+	uncertainLegend: 'Cercle creux ou trait pointillé : date imprécise ou fiabilité moyenne ou faible.',
 	timeline: 'Frise',
 	dateLabel: 'Date affichée',
 	play: 'Lire les vingt jours',
 	pause: 'Pause',
-	timelineHint: 'Flèches : jour précédent ou suivant. Début, Fin : 1er ou 20 janvier.',
-	dateLive: (date: string, n: number) => `Carte au ${date} : ${n} lieu${n > 1 ? 'x' : ''} et mouvements datés.`,
+	timelineHint: 'Flèches : jour précédent ou suivant. Début, Fin : 1er ou 20 janvier.',
+	dateLive: (date: string, n: number) => `Carte au ${date} : ${n} élément${n > 1 ? 's' : ''} daté${n > 1 ? 's' : ''}.`,
 	events: 'Événements',
 	eventsHint: 'Les lieux et mouvements datés, dans l’ordre. Survolez ou parcourez-les pour les repérer sur la carte, choisissez-en un pour ses détails.',
 	notYet: 'pas encore à cette date',
@@ -118,13 +125,11 @@ const exploreFr = {
 	precision: { day: 'au jour près', month: 'au mois près', year: 'à l’année près', approximate: 'approximative' } as Record<string, string>,
 	confidenceLabel: 'Fiabilité',
 	confidence: { high: 'élevée', medium: 'moyenne', low: 'faible' } as Record<string, string>,
-	inArticle: 'Cité dans la dépêche AFP du 10 janvier 2022',
-	yes: 'oui',
-	no: 'non',
+	periodLabel: 'Repose sur',
 	sources: 'Sources',
 	openStep: 'Lire l’étape du récit',
-	stepLink: (title: string) => `Étape du récit : ${title}`,
-	undated: 'Sans date : toujours affiché.',
+	stepLink: (title: string) => `Étape du récit : ${title}`,
+	undated: 'Sans date : toujours affiché.',
 	figures: 'Chiffres',
 	figuresHint: 'Chaque chiffre avec qui l’a donné, quand, et sa source. Pas de barre quand aucun nombre n’a été publié.',
 	table: 'Tableau',
@@ -133,7 +138,7 @@ const exploreFr = {
 	colWho: 'Qui, quand',
 	colSource: 'Source',
 	embedView: 'Intégrer cette vue',
-	embedTitle: (date: string) => `Kazakhstan, janvier 2022 : la carte au ${date}`,
+	embedTitle: (date: string) => `Kazakhstan, janvier 2022 : la carte au ${date}`,
 	panels: 'Panneaux',
 	inviteTitle: 'À vous d’explorer',
 	invite: 'Rejouez les vingt jours sur la carte, voyez chaque chiffre avec qui l’a donné et quand, et partagez exactement ce que vous regardez.',
@@ -159,7 +164,7 @@ const exploreEn: ExploreStrings = {
 	play: 'Play the twenty days',
 	pause: 'Pause',
 	timelineHint: 'Arrow keys: previous or next day. Home, End: 1 or 20 January.',
-	dateLive: (date: string, n: number) => `Map as of ${date}: ${n} dated place${n === 1 ? '' : 's'} and movements.`,
+	dateLive: (date: string, n: number) => `Map as of ${date}: ${n} dated item${n === 1 ? '' : 's'}.`,
 	events: 'Events',
 	eventsHint: 'Dated places and movements, in order. Hover or move through them to find them on the map; choose one for its details.',
 	notYet: 'not yet on this day',
@@ -171,11 +176,9 @@ const exploreEn: ExploreStrings = {
 	precision: { day: 'to the day', month: 'to the month', year: 'to the year', approximate: 'approximate' },
 	confidenceLabel: 'Confidence',
 	confidence: { high: 'high', medium: 'medium', low: 'low' },
-	inArticle: 'Mentioned in the AFP dispatch of 10 January 2022',
-	yes: 'yes',
-	no: 'no',
+	periodLabel: 'Based on',
 	sources: 'Sources',
-	openStep: 'Read the story’s step',
+	openStep: 'Read this step of the story',
 	stepLink: (title: string) => `Story step: ${title}`,
 	undated: 'Undated: always shown.',
 	figures: 'Figures',

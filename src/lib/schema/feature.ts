@@ -4,6 +4,7 @@
  * write API. Types are inferred from it.
  */
 import { z } from 'zod';
+import { citationsSchema } from './sources';
 
 export const FEATURE_KINDS = [
 	'country',
@@ -18,6 +19,14 @@ export const FEATURE_KINDS = [
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 export const DATE_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
 export const MOVE_MODES = ['air', 'road'] as const;
+/**
+ * What a fact rests on, for readers: `dispatch`, the AFP dispatch of
+ * 10 January 2022 said it; `reported`, other reporting said it by 10 January;
+ * `later`, it was learned afterwards.
+ */
+export const PERIODS = ['dispatch', 'reported', 'later'] as const;
+export const periodSchema = z.enum(PERIODS, { message: 'must be "dispatch" (the AFP dispatch of 10 January said it), "reported" (other reporting by 10 January) or "later" (learned afterwards)' });
+export type Period = (typeof PERIODS)[number];
 
 /** kebab-case, stable across edits: steps, embeds and history point at it. */
 export const featureIdSchema = z
@@ -33,17 +42,6 @@ export const isoDateSchema = z
 const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const optionalName = z.string().trim().min(1, 'must not be empty when given').max(200).optional();
 const description = z.string().trim().max(2000, 'must be at most 2000 characters');
-
-export const sourceUrlSchema = z
-	.string()
-	.refine((s) => {
-		try {
-			const u = new URL(s);
-			return u.protocol === 'http:' || u.protocol === 'https:';
-		} catch {
-			return false;
-		}
-	}, 'must be a full http(s) URL');
 
 export const featurePropertiesSchema = z
 	.strictObject({
@@ -61,9 +59,10 @@ export const featurePropertiesSchema = z
 		outside_period: z.boolean().optional(),
 		description_fr: description,
 		description_en: description,
-		sources: z.array(sourceUrlSchema).min(1, 'needs at least one source URL'),
+		sources: citationsSchema,
 		confidence: z.enum(CONFIDENCE_LEVELS),
-		in_article: z.boolean(),
+		/** what the feature's facts rest on: the dispatch, other reporting by 10 January, or later knowledge */
+		period: periodSchema,
 		/** ISO 3166-1 alpha-3 of the country the feature belongs to or comes from. */
 		country: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "KAZ"').optional(),
 		/** Movements (kind "airlift"): troops as reported, null when not published. */

@@ -1,12 +1,13 @@
 /**
  * The figures of the explore dashboard (content/figures.yaml): troop numbers,
  * the toll and the detentions as reported, each with who gave it, when, and
- * the source it comes from (data/facts/FACTS.md). A figure that was not
+ * the sources it comes from (ids of content/sources.yaml). A figure that was not
  * published has no value, and says so in words: no bar is ever made up.
  * Errors name the file, the group and the figure.
  */
 import { z } from 'zod';
-import { featureIdSchema, isoDateSchema, sourceUrlSchema } from './feature';
+import { featureIdSchema, isoDateSchema, periodSchema } from './feature';
+import { citationsSchema } from './sources';
 
 const text = z.string().trim().min(1, 'is required').max(400, 'must be at most 400 characters');
 const i18n = z.strictObject({ fr: text, en: text });
@@ -30,8 +31,9 @@ export const figureSchema = z
 		date: isoDateSchema.optional(),
 		/** when it was given, in words, when no single day is known ("final count") */
 		when: i18n.optional(),
-		sources: z.array(sourceUrlSchema).min(1, 'needs at least one source URL'),
-		in_article: z.boolean().default(false)
+		sources: citationsSchema,
+		/** what the figure rests on: the dispatch, other reporting by 10 January, or later knowledge */
+		period: periodSchema
 	})
 	.superRefine((f, ctx) => {
 		if (f.value === null && !f.text)

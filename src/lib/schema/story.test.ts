@@ -36,13 +36,17 @@ describe('the real story', () => {
 		const story = buildStory('en', steps(), text('en'));
 		const last = story.steps.at(-1)!;
 		expect(last.period).toBe('later');
-		expect(story.steps.filter((s) => s.period === 'article').every((s) => s.date <= '2022-01-10')).toBe(true);
+		expect(story.steps.filter((s) => s.period !== 'later').every((s) => (s.end ?? s.date) <= '2022-01-10')).toBe(true);
+		// what readers are told rests on the dispatch is dated no later than the dispatch
+		expect(story.steps.flatMap((s) => s.bodyPeriods).filter((p) => p === 'dispatch').length).toBeGreaterThan(5);
 	});
 });
 
 describe('broken content is rejected, naming the step and the field', () => {
 	it.each([
 		['a step without sources', (s: any) => delete s.steps[2].sources, /steps\.yaml › step 3 \("spread"\) › sources: /],
+		['a URL where a source id belongs', (s: any) => (s.steps[2].sources = ['https://tass.com/world/1384975']), /step 3 \("spread"\) › sources\.0: must be the id of a source in content\/sources\.yaml/],
+		['an unknown period', (s: any) => (s.steps[0].period = 'article'), /step 1 \("overview"\) › period: must be "dispatch"/],
 		['a bad date', (s: any) => (s.steps[0].date = '10/01/2022'), /step 1 \("overview"\) › date: must be a date written YYYY-MM-DD/],
 		['a camera with both fit and center', (s: any) => (s.steps[1].camera.center = [50, 43]), /step 2 \("fuel-price"\) › camera: give either "fit"/],
 		['a zoom out of range', (s: any) => ((s.steps[3].camera = { center: [76.9, 43.2], zoom: 40 })), /step 4 \("akimat"\) › camera\.zoom: /],
@@ -58,6 +62,13 @@ describe('broken content is rejected, naming the step and the field', () => {
 		const t = text('en');
 		delete t.steps.toll;
 		expect(problems(() => buildStory('en', steps(), t))).toContain('content/story.en.yaml › step "toll": no text for this step (every step of steps.yaml needs one)');
+	});
+	it('paragraph periods that do not match the paragraphs', () => {
+		const s = steps();
+		s.steps[0].body_periods = ['dispatch'];
+		expect(problems(() => buildStory('fr', s, text('fr')))).toContain(
+			'content/steps.yaml › step "overview" › body_periods: gives 1 period(s), but content/story.fr.yaml has 2 paragraph(s): give one per paragraph, in order'
+		);
 	});
 	it('a text without its alt text', () => {
 		const t = text('fr');

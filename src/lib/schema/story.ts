@@ -5,7 +5,8 @@
  * the step and the field.
  */
 import { z } from 'zod';
-import { featureIdSchema, isoDateSchema, sourceUrlSchema } from './feature';
+import { featureIdSchema, isoDateSchema, periodSchema, type Period } from './feature';
+import { citationsSchema } from './sources';
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -32,14 +33,17 @@ export const stepDataSchema = z
 		id: featureIdSchema,
 		date: isoDateSchema,
 		end: isoDateSchema.optional(),
-		period: z.enum(['article', 'later']),
+		/** what the step as a whole rests on */
+		period: periodSchema,
+		/** what each paragraph of the body rests on, in order, when they differ from the step's period */
+		body_periods: z.array(periodSchema).min(1).optional(),
 		camera: cameraSchema,
 		layers: z.strictObject({
 			show: z.array(z.string()).min(1, 'needs at least one layer'),
 			emphasise: z.array(z.string()).optional()
 		}),
 		highlight: z.array(featureIdSchema).default([]),
-		sources: z.array(sourceUrlSchema).min(1, 'needs at least one source URL')
+		sources: citationsSchema
 	})
 	.superRefine((s, ctx) => {
 		if (s.end && s.end < s.date) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before date (${s.date})` });
@@ -48,7 +52,13 @@ export const stepDataSchema = z
 				ctx.addIssue({ code: 'custom', path: ['layers', 'emphasise'], message: `"${l}" is emphasised but not in layers.show` });
 	});
 
-export const stepsFileSchema = z.strictObject({ steps: z.array(stepDataSchema).min(1) });
+export const stepsFileSchema = z.strictObject({
+	/** the copies of the AFP dispatch of 10 January 2022 the story is told from, the first giving its title */
+	dispatch: z.strictObject({ sources: citationsSchema }),
+	/** what the method section rests on */
+	method: z.strictObject({ sources: citationsSchema }),
+	steps: z.array(stepDataSchema).min(1)
+});
 
 const text = z.string().trim().min(1, 'is required');
 export const stepTextSchema = z.strictObject({
@@ -69,14 +79,24 @@ export const storyTextSchema = z.strictObject({
 
 export type StepData = z.infer<typeof stepDataSchema>;
 export type StepText = z.infer<typeof stepTextSchema>;
+/** What the map needs of a step (a story step, or an embed's composed view). */
+export type StepView = Pick<StepData, 'id' | 'camera' | 'layers' | 'highlight'>;
 export type Camera = z.infer<typeof cameraSchema>;
-export type Step = StepData & StepText;
+export type Step = Omit<StepData, 'body_periods'> &
+	StepText & {
+		/** the period of each paragraph of the body, resolved (the step's own when not given) */
+		bodyPeriods: Period[];
+	};
 export interface Story {
 	lang: 'fr' | 'en';
 	title: string;
 	dek: string;
 	byline: string;
 	sourcesIntro: string;
+	/** source ids of the dispatch's copies, the first giving its title */
+	dispatchSources: string[];
+	/** source ids of the method section */
+	methodSources: string[];
 	steps: Step[];
 }
 
@@ -120,6 +140,13 @@ export function buildStory(lang: 'fr' | 'en', stepsRaw: unknown, textRaw: unknow
 	}
 	for (const id of Object.keys(txt.data.steps))
 		if (!seen.has(id)) problems.push(`${files.text} › step "${id}": text for a step that steps.yaml does not have`);
+	for (const s of data.data.steps) {
+		const body = txt.data.steps[s.id]?.body;
+		if (s.body_periods && body && s.body_periods.length !== body.length)
+			problems.push(
+				`${files.steps} › step "${s.id}" › body_periods: gives ${s.body_periods.length} period(s), but ${files.text} has ${body.length} paragraph(s): give one per paragraph, in order`
+			);
+	}
 	if (problems.length) throw new StoryError(problems);
 
 	return {
@@ -128,6 +155,11 @@ export function buildStory(lang: 'fr' | 'en', stepsRaw: unknown, textRaw: unknow
 		dek: txt.data.dek,
 		byline: txt.data.byline,
 		sourcesIntro: txt.data.sources_intro,
-		steps: data.data.steps.map((s) => ({ ...s, ...txt.data.steps[s.id]! }))
+		dispatchSources: data.data.dispatch.sources,
+		methodSources: data.data.method.sources,
+		steps: data.data.steps.map(({ body_periods, ...s }) => {
+			const text = txt.data.steps[s.id]!;
+			return { ...s, ...text, bodyPeriods: body_periods ?? text.body.map(() => s.period) };
+		})
 	};
 }

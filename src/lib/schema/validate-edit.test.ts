@@ -9,6 +9,7 @@ const ctx = (over: Partial<EditContext> = {}): EditContext => ({
 	otherLayerIds: new Map([['zhanaozen', 'protest-cities.geojson']]),
 	knownIds: new Set(['almaty-akimat']),
 	retiredIds: new Set(['old-site']),
+	sourceIds: new Set(JSON.parse(readFileSync('static/geo/almaty-sites.geojson', 'utf8')).features[1].properties.sources),
 	...over
 });
 const layerWith = (mutate: (f: any) => void) => {

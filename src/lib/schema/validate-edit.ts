@@ -81,6 +81,20 @@ export interface EditContext {
 	knownIds: ReadonlySet<string>;
 	/** ids that were removed at some point: a new feature must not take one of them */
 	retiredIds: ReadonlySet<string>;
+	/** ids of the source registry (content/sources.yaml): a feature cites only these */
+	sourceIds: ReadonlySet<string>;
+}
+
+/** A feature's citations that the source registry does not have, by field ("properties.sources.2"). */
+export function unknownSourceProblems(props: unknown, file: string, sourceIds: ReadonlySet<string>, feature?: number): LayerProblem[] {
+	const p = (props ?? {}) as { id?: unknown; sources?: unknown };
+	if (!Array.isArray(p.sources)) return [];
+	const id = typeof p.id === 'string' ? p.id : undefined;
+	return p.sources.flatMap((s, i) =>
+		typeof s === 'string' && s && !sourceIds.has(s)
+			? [{ file, feature, id, field: `properties.sources.${i}`, message: `"${s}" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first` }]
+			: []
+	);
 }
 
 export type EditResult =
@@ -188,7 +202,7 @@ export function validateEditedLayer(text: string, ctx: EditContext): EditResult 
 		features.forEach((f: Feature, i) => {
 			if (f === null || typeof f !== 'object') return;
 			const own = validateEditedFeature(f, ctx.file, i);
-			problems.push(...own.problems);
+			problems.push(...own.problems, ...unknownSourceProblems(f.properties, ctx.file, ctx.sourceIds, i));
 			warnings.push(...own.warnings);
 			const id = (f.properties as { id?: unknown } | null)?.id;
 			if (typeof id !== 'string') return;

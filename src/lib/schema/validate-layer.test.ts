@@ -50,8 +50,10 @@ describe('broken features are rejected with a message naming the problem', () =>
 	});
 	it.each([
 		['missing sources', (f: any) => delete f.properties.sources, /feature 0 \("almaty-akimat"\) › properties\.sources: is required/],
-		['empty sources', (f: any) => (f.properties.sources = []), /properties\.sources: needs at least one source URL/],
-		['a source that is not a URL', (f: any) => (f.properties.sources = ['wikipedia']), /properties\.sources\.0: must be a full http\(s\) URL/],
+		['empty sources', (f: any) => (f.properties.sources = []), /properties\.sources: needs at least one source id/],
+		['a URL where a source id belongs', (f: any) => (f.properties.sources = ['https://en.wikipedia.org/wiki/Almaty']), /properties\.sources\.0: must be the id of a source in content\/sources\.yaml/],
+		['the same source twice', (f: any) => (f.properties.sources = ['a-source', 'a-source']), /properties\.sources: cites the same source twice/],
+		['no period', (f: any) => delete f.properties.period, /properties\.period: must be "dispatch"/],
 		['bad id', (f: any) => (f.properties.id = 'Almaty Akimat'), /properties\.id: must be kebab-case/],
 		['out-of-range coordinate', (f: any) => (f.geometry.coordinates = [76.9, 143.2]), /geometry\.coordinates: position 0 \[76\.9, 143\.2\] is out of range/],
 		['swapped lat/lon beyond 90', (f: any) => (f.geometry.coordinates = [43.2, 96.9]), /out of range .*\[longitude, latitude\]/],

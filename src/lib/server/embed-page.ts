@@ -6,7 +6,7 @@ import { error } from '@sveltejs/kit';
 import { readLayers, type LoadedLayer } from './layer-store';
 import { loadStory } from './story-loader';
 import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem } from '$lib/schema/embed';
-import type { StepData } from '$lib/schema/story';
+import type { StepView } from '$lib/schema/story';
 import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
 import { isShown } from '$lib/explore/dates';
@@ -14,7 +14,7 @@ import { isShown } from '$lib/explore/dates';
 export interface EmbedData {
 	lang: 'fr' | 'en';
 	layers: LoadedLayer[];
-	step: StepData;
+	step: StepView;
 	title: string;
 	caption: string;
 	alt: string;
@@ -72,14 +72,11 @@ export async function loadViewEmbed(lang: 'fr' | 'en', url: URL): Promise<EmbedD
 		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => isShown(f.properties, view.date!)) } }))
 		: page;
 	const t = STRINGS[lang];
-	const step: StepData = {
+	const step: StepView = {
 		id: 'view',
-		date: view.date ?? '2022-01-10',
-		period: 'article',
 		camera: { center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch },
 		layers: { show: view.layers },
-		highlight: view.highlight.filter((id) => layers.some((l) => view.layers.includes(l.layer.id) && l.data.features.some((f) => f.properties.id === id))),
-		sources: ['https://qantar.invalid/']
+		highlight: view.highlight.filter((id) => layers.some((l) => view.layers.includes(l.layer.id) && l.data.features.some((f) => f.properties.id === id)))
 	};
 	const layerNames = view.layers.map((id) => all.find((l) => l.layer.id === id)!.layer.name[lang]).join(', ');
 	return {

@@ -4,24 +4,36 @@
  * the build); an invalid story fails loudly with every problem named.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { contentDir } from './content-dir';
 import { parse } from 'yaml';
 import { buildStory, StoryError, type Story } from '$lib/schema/story';
 import { checkStoryAgainstLayers, type FeatureIndex } from '$lib/story/check-story';
 import { LAYER_IDS } from '$lib/geo/layers';
 import type { LoadedLayer } from './layer-store';
+import { unresolvedCitations } from '$lib/sources/check';
+import { loadSources } from './sources-loader';
 
 const cache = new Map<string, Story>();
 
-export function contentDir(): string {
-	return resolve(process.env.QANTAR_CONTENT_DIR ?? 'content');
-}
+export { contentDir };
 
 export function featureIndex(layers: LoadedLayer[]): FeatureIndex {
 	const index: FeatureIndex = new Map();
 	for (const { layer, data } of layers) for (const f of data.features) index.set(f.properties.id, layer.id);
 	return index;
 }
+
+/** What the story cites: the dispatch's copies, the method, each step. */
+export function storyCitations(story: Story, file = 'content/steps.yaml') {
+	return [
+		{ where: `${file} › dispatch.sources`, ids: story.dispatchSources },
+		{ where: `${file} › method.sources`, ids: story.methodSources },
+		...story.steps.map((s) => ({ where: `${file} › step "${s.id}" › sources`, ids: s.sources }))
+	];
+}
+
+/** Every source id a story page shows. */
+export const storySourceIds = (story: Story) => new Set(storyCitations(story).flatMap((c) => c.ids));
 
 export function loadStory(lang: 'fr' | 'en', layers: LoadedLayer[]): Story {
 	const dir = contentDir();
@@ -31,6 +43,8 @@ export function loadStory(lang: 'fr' | 'en', layers: LoadedLayer[]): Story {
 		const steps = parse(readFileSync(`${dir}/steps.yaml`, 'utf8'));
 		const text = parse(readFileSync(`${dir}/story.${lang}.yaml`, 'utf8'));
 		story = buildStory(lang, steps, text);
+		const unresolved = unresolvedCitations(storyCitations(story), loadSources());
+		if (unresolved.length) throw new StoryError(unresolved);
 		cache.set(key, story);
 	}
 	const problems = checkStoryAgainstLayers(story, LAYER_IDS, featureIndex(layers));

@@ -1,7 +1,8 @@
 /** Data of a story page (either language): the story, validated, the layers it draws on, and the step it opens at. */
 import { error } from '@sveltejs/kit';
 import { readLayers } from './layer-store';
-import { loadStory } from './story-loader';
+import { loadStory, storySourceIds } from './story-loader';
+import { sourcesFor } from './sources-loader';
 
 export async function loadStoryPage(lang: 'fr' | 'en', url: URL, stepId?: string) {
 	// the page sends `page`: polygons as bounding boxes, the map loads them whole (readLayers)
@@ -9,5 +10,5 @@ export async function loadStoryPage(lang: 'fr' | 'en', url: URL, stepId?: string
 	const story = loadStory(lang, all);
 	if (stepId !== undefined && !story.steps.some((s) => s.id === stepId))
 		error(404, lang === 'fr' ? `Ce récit n’a pas d’étape « ${stepId} ».` : `This story has no step "${stepId}".`);
-	return { lang, story, layers, initialStep: stepId ?? null, origin: url.origin, pageUrl: url.origin + url.pathname };
+	return { lang, story, layers, sources: sourcesFor(storySourceIds(story)), initialStep: stepId ?? null, origin: url.origin, pageUrl: url.origin + url.pathname };
 }

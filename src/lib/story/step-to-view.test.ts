@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { stepToView, DIMMED } from './step-to-view';
-import type { StepData } from '$lib/schema/story';
+import type { StepView } from '$lib/schema/story';
 
 const pt = (id: string, lon: number, lat: number): Feature => ({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [lon, lat] } });
 const features = new Map([
@@ -10,14 +10,11 @@ const features = new Map([
 	['c', pt('c', 55, 50)]
 ]);
 const LAYERS = ['one', 'two', 'three'];
-const base: StepData = {
+const base: StepView = {
 	id: 's',
-	date: '2022-01-05',
-	period: 'article',
 	camera: { fit: ['a', 'b', 'c'] },
 	layers: { show: ['one', 'two'] },
-	highlight: ['a'],
-	sources: ['https://example.org/']
+	highlight: ['a']
 };
 
 describe('stepToView', () => {

@@ -5,7 +5,7 @@
  */
 import { bbox, featureCollection } from '@turf/turf';
 import type { Feature } from 'geojson';
-import type { StepData } from '$lib/schema/story';
+import type { StepView } from '$lib/schema/story';
 
 export type ViewCamera =
 	| { type: 'bounds'; bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number }
@@ -21,7 +21,7 @@ export interface MapView {
 export const DIMMED = 0.45;
 export const DEFAULT_FIT_MAX_ZOOM = 12;
 
-export function stepToView(step: StepData, features: ReadonlyMap<string, Feature>, layerIds: readonly string[]): MapView {
+export function stepToView(step: StepView, features: ReadonlyMap<string, Feature>, layerIds: readonly string[]): MapView {
 	const c = step.camera;
 	let camera: ViewCamera;
 	if (c.fit) {

@@ -1,4 +1,4 @@
-/** The editor: signed-in editors only. Hands the page the layers and the ids that must never be reused. */
+/** The editor: signed-in editors only. Hands the page the layers, the ids that must never be reused and the source registry's ids. */
 import type { PageServerLoad } from './$types';
 import { error, redirect } from '@sveltejs/kit';
 import { STORY_LAYERS } from '$lib/geo/layers';
@@ -6,6 +6,7 @@ import { dataDir } from '$lib/server/layer-store';
 import { loadEditors } from '$lib/server/editor/editors';
 import { ensureRepository, removedIds } from '$lib/server/editor/git-history';
 import { currentEditor } from '$lib/server/editor/sessions';
+import { loadSources } from '$lib/server/sources-loader';
 
 export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
@@ -23,6 +24,8 @@ export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
 	return {
 		editor,
 		retiredIds,
+		/** the registry a feature cites from: id and how readers see it */
+		sources: [...loadSources().values()].map((s) => ({ id: s.id, label: `${s.publisher}${s.date ? `, ${s.date}` : ''}: ${s.title}` })),
 		layers: STORY_LAYERS.map((l) => ({ id: l.id, file: l.file, name: l.name.en, shape: l.shape, color: l.color }))
 	};
 };

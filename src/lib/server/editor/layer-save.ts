@@ -10,6 +10,7 @@
 import type { StoryLayer } from '$lib/geo/layers';
 import type { LayerProblem } from '$lib/schema/validate-layer';
 import { validateEditedLayer } from '$lib/schema/validate-edit';
+import { loadSources } from '$lib/server/sources-loader';
 import { dataDir } from '$lib/server/layer-store';
 import { writeFileAtomic } from './atomic-write.js';
 import { blob, commitFile, commitMessage, diffLayers, ensureRepository, fileAt, isDirty, removedIds, type Changes } from './git-history';
@@ -59,7 +60,8 @@ export function saveLayer(req: SaveRequest): Promise<SaveResult> {
 				file: layer.file,
 				otherLayerIds: await idsOfOtherLayers(layer),
 				knownIds,
-				retiredIds: await removedIds(dir)
+				retiredIds: await removedIds(dir),
+				sourceIds: new Set(loadSources().keys())
 			});
 			if (!result.ok) return { status: 422 as const, problems: result.problems, warnings: result.warnings };
 			const text = req.restoredFrom ? req.restoredFrom.text : serialiseLayer(result.collection);
