@@ -108,9 +108,10 @@ export function bigLayer(own, count) {
 				date_precision: 'day',
 				description_fr: i % 3 ? '' : `Lieu généré pour la mesure (${i}).`,
 				description_en: i % 3 ? '' : `Place generated for the benchmark (${i}).`,
-				sources: [`https://example.org/bench/${i}`],
+				// ids of the source registry (content/sources.yaml), as the write API requires
+				sources: [['tass-2022-01-unrest-overview', 'afp-2022-01-10-coup-defeated-franceinfo', 'rferl-2022-01-05-aqtau-aqtobe-protests'][i % 3]],
 				confidence: ['high', 'medium', 'low'][i % 3],
-				in_article: false,
+				period: ['dispatch', 'reported', 'later'][i % 3],
 				...extra
 			}
 		});

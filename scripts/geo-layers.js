@@ -27,6 +27,8 @@ mkdirSync(out, { recursive: true });
 /** source ids (content/sources.yaml) */
 const NATURAL_EARTH = 'natural-earth-50m-admin-0-countries';
 const CSTO_DECISION = 'europe-diplomatic-2022-01-06-csto-troops';
+/** the AFP dispatch of 10 January 2022 (it names Kazakhstan and Russia) */
+const DISPATCH = 'afp-2022-01-10-coup-defeated-franceinfo';
 /** French typography: a narrow no-break space before ":" */
 const NNBSP = '\u202f';
 
@@ -68,7 +70,7 @@ function countryFeature(c, id, descFr, descEn, sources) {
 			kind: 'country',
 			description_fr: descFr,
 			description_en: descEn,
-			sources,
+			sources: c.iso === 'KAZ' || c.iso === 'RUS' ? [...sources, DISPATCH] : sources,
 			confidence: 'high',
 			// the dispatch names Kazakhstan and Russia ("pilotée par Moscou"); the other members come from other reporting
 			period: c.iso === 'KAZ' || c.iso === 'RUS' ? 'dispatch' : 'reported',

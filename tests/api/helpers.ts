@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 
+/** a source id of the registry (content/sources.yaml) that test features cite */
+export const TEST_SOURCE = 'tass-2022-01-unrest-overview';
+
 export interface TestCredentials {
 	dataDir: string;
 	editors: { name: string; password: string }[];
@@ -64,9 +67,9 @@ export function newCity(id: string, over: Record<string, unknown> = {}) {
 			date_precision: 'day',
 			description_fr: '',
 			description_en: '',
-			sources: ['https://example.org/source'],
+			sources: [TEST_SOURCE],
 			confidence: 'medium',
-			in_article: false,
+			period: 'reported',
 			country: 'KAZ',
 			...over
 		}

@@ -128,7 +128,7 @@ export async function fillRequired(page: Page, nameEn: string, nameFr: string) {
 	await form.getByLabel('Name (French)').fill(nameFr);
 	await form.getByLabel('Name (English)').fill(nameEn);
 	await form.getByRole('button', { name: 'Add a source' }).click();
-	await form.getByLabel('Source 1', { exact: true }).fill('https://example.org/qantar-editor-test');
+	await form.getByLabel('Source 1', { exact: true }).fill('tass-2022-01-unrest-overview');
 }
 
 /** Features of a layer drawn by the editor's red "invalid" marking, by their keys. */

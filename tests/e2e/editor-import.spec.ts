@@ -9,7 +9,7 @@ import { featureCount, featureOnDisk, openLayer, signIn } from './editor-helpers
 const site = (name: string, kind: string, coordinates: number[], more: Record<string, unknown> = {}) => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates },
-	properties: { name_fr: `${name} (fr)`, name_en: name, kind, description_fr: '', description_en: '', sources: ['https://example.org/import'], confidence: 'medium', in_article: false, ...more }
+	properties: { name_fr: `${name} (fr)`, name_en: name, kind, description_fr: '', description_en: '', sources: ['tass-2022-01-unrest-overview'], confidence: 'medium', period: 'reported', ...more }
 });
 
 test.describe('editor: import', () => {
@@ -73,7 +73,7 @@ test.describe('editor: import', () => {
 		await fixing.getByLabel('Name (French)').fill('Import réparé');
 		await expect(mergeIt).toBeDisabled();
 		await fixing.getByRole('button', { name: 'Add a source' }).click();
-		await fixing.getByLabel('Source 1', { exact: true }).fill('https://example.org/fixed');
+		await fixing.getByLabel('Source 1', { exact: true }).fill('rferl-2022-01-05-aqtau-aqtobe-protests');
 		await fixing.getByLabel('Confidence').selectOption('low');
 		await expect(fixing.locator('.err')).toHaveCount(0);
 		await expect(mergeIt).toHaveText('Merge this feature');

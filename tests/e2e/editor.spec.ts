@@ -59,9 +59,14 @@ test.describe('editor', () => {
 		await expect(page.getByLabel('Name (English)')).toHaveValue('Qantar test town');
 
 		await page.getByRole('button', { name: 'Add a source' }).click();
-		await page.getByLabel('Source 1', { exact: true }).fill('not a url');
-		await expect(form.locator('[data-field="sources.0"]')).toContainText('http(s) URL');
+		// a bare URL is refused (cite the registry), then an id the registry does not have, then one it has
 		await page.getByLabel('Source 1', { exact: true }).fill('https://example.org/qantar-test');
+		await expect(form.locator('[data-field="sources.0"]')).toContainText('must be the id of a source in content/sources.yaml');
+		await page.getByLabel('Source 1', { exact: true }).fill('no-such-source');
+		await expect(form.locator('[data-field="sources.0"]')).toContainText('"no-such-source" is not in the source registry');
+		// the registry is offered as suggestions
+		expect(await form.locator('datalist option').count()).toBeGreaterThan(100);
+		await page.getByLabel('Source 1', { exact: true }).fill('tass-2022-01-unrest-overview');
 		await expect(form.locator('[data-field="sources.0"]')).toHaveCount(0);
 		await page.getByLabel('Start date').fill('2022-01-06');
 		await expect(form.locator('[data-field="date_precision"]')).toContainText('required');
@@ -104,7 +109,7 @@ test.describe('editor', () => {
 		const good = {
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [70.1, 46.2] },
-			properties: { name_fr: 'Ville importée', name_en: 'Imported town', kind: 'city', description_fr: '', description_en: '', sources: ['https://example.org/i'], confidence: 'low', in_article: false }
+			properties: { name_fr: 'Ville importée', name_en: 'Imported town', kind: 'city', description_fr: '', description_en: '', sources: ['tass-2022-01-unrest-overview'], confidence: 'low', period: 'reported' }
 		};
 		const bad = { type: 'Feature', geometry: { type: 'Point', coordinates: [270, 46] }, properties: { name_en: 'Broken place', kind: 'city', sources: [] } };
 		mkdirSync('.tmp', { recursive: true });

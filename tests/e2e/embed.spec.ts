@@ -113,6 +113,9 @@ test.describe('without JavaScript', () => {
 		expect(await page.locator('img[alt]').evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1200);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXT.fr.steps.akimat.title);
 		await expect(page.locator('figcaption')).toContainText(TEXT.fr.steps.akimat.kicker);
+		// what the caption rests on: the first paragraph's period (other reporting, for the akimat)
+		await expect(page.locator('figcaption [data-testid="period-badge"]')).toHaveAttribute('data-period', 'reported');
+		await expect(page.locator('figcaption [data-testid="period-badge"]')).toContainText('Autres sources');
 		await expect(page.getByRole('link', { name: /Lire le récit complet/ })).toHaveAttribute('href', '/step/akimat');
 		void img;
 	});

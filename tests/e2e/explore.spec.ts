@@ -254,7 +254,7 @@ for (const [path, colorScheme] of [['/explore', 'light'], ['/en/explore', 'light
 	test(`no serious or critical accessibility violation (${path}, ${colorScheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme });
 		await open(page, `${path}?test&feature=almaty-akimat`);
-		await page.getByTestId('figure-toll').locator('summary').click();
+		await page.getByTestId('figure-toll-total').locator('summary').click();
 		const results = await new AxeBuilder({ page }).analyze();
 		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);

@@ -3,6 +3,8 @@
 // text, and the page without JavaScript.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { STEPS, TEXT, FEATURE_POINTS, SOURCES, urlsOf, type StepInfo } from './story-data';
 import { isClear, visibility, waitForStep, waitForMapIdle, recordRequests, foreignRequests, recordMapOpening, readMapOpening } from './helpers';
 
@@ -257,5 +259,38 @@ test.describe('without JavaScript', () => {
 		for (const s of STEPS) for (const url of urlsOf((s as unknown as { sources: string[] }).sources)) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
 		await expect(page.getByRole('heading', { name: 'Sources et méthode' })).toBeVisible();
 		await expect(page.locator('.map-wrap')).toBeHidden();
+	});
+	test('a step cites each source as publisher, title and date, and says what each paragraph rests on', async ({ page }) => {
+		await page.goto('/en');
+		const LABELS = { dispatch: 'AFP dispatch, 10 January', reported: 'Other reports by 10 January', later: 'Learned later' } as const;
+		// the dek's key shows the three badges
+		await expect(page.getByTestId('period-key').getByTestId('period-badge')).toHaveText(Object.values(LABELS));
+		const raw = parse(readFileSync('content/steps.yaml', 'utf8')) as { dispatch: { sources: string[] }; steps: { id: string; period: keyof typeof LABELS; body_periods?: (keyof typeof LABELS)[]; sources: string[] }[] };
+		const toll = raw.steps.find((s) => s.id === 'toll')!;
+		const card = page.locator('#toll');
+		// the step's badge, then one badge per paragraph that rests on something else than the step
+		await expect(card.locator('.kicker [data-testid="period-badge"]')).toHaveText(LABELS[toll.period]);
+		const paragraphs = card.locator('p[data-period]');
+		await expect(paragraphs).toHaveCount(toll.body_periods!.length);
+		for (const [i, period] of toll.body_periods!.entries()) {
+			await expect(paragraphs.nth(i)).toHaveAttribute('data-period', period);
+			await expect(paragraphs.nth(i).getByTestId('period-badge')).toHaveCount(period === toll.period ? 0 : 1);
+		}
+		await expect(card.locator('.later-note [data-testid="period-badge"]')).toHaveText(LABELS.later);
+		// every source: who, the title (quoted, or in brackets when we supplied it), the date in words, the link
+		const cites = card.getByTestId('step-sources').locator('[data-source]');
+		await expect(cites).toHaveCount(toll.sources.length);
+		for (const id of toll.sources) {
+			const s = SOURCES.get(id)!;
+			const cite = card.locator(`[data-source="${id}"]`);
+			await expect(cite.getByTestId('citation-by')).toHaveText(s.via ? `${s.publisher}, via ${s.via}` : s.publisher);
+			await expect(cite.getByTestId('citation-title')).toHaveText(s.headline === false ? `[${s.title}]` : `“${s.title}”`);
+			await expect(cite.getByTestId('citation-title')).toHaveAttribute('href', s.url);
+			if (s.date?.length === 10) await expect(cite.getByTestId('citation-date')).toHaveText(new Date(`${s.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+		}
+		// the dispatch itself, by its title, with its copies
+		const dispatch = page.getByTestId('dispatch');
+		await expect(dispatch.locator('[data-source]')).toHaveCount(raw.dispatch.sources.length);
+		await expect(dispatch.getByTestId('citation-title').first()).toContainText('Kazakhstan : le président dit avoir vaincu un');
 	});
 });

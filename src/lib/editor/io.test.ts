@@ -28,6 +28,23 @@ describe('import', () => {
 	it('parses RFC 4180 rows', () => {
 		expect(parseCsvRows('a,"b ""c""",d\r\n1,2,3')).toEqual([['a', 'b "c"', 'd'], ['1', '2', '3']]);
 	});
+	it('reads quoted commas, doubled quotes and line breaks without shifting columns', () => {
+		const r = parseImport('\uFEFFname_en,lon,lat,troops\r\n"Aktau ""port"", west",51.2,43.6,40\r\n"Zhanaozen\nold town",52.8,43.3,\r\n');
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.features.map((f) => f.properties!.name_en)).toEqual(['Aktau "port", west', 'Zhanaozen\nold town']);
+		expect(r.features.map((f) => f.geometry)).toEqual([
+			{ type: 'Point', coordinates: [51.2, 43.6] },
+			{ type: 'Point', coordinates: [52.8, 43.3] }
+		]);
+		expect(r.features[0]!.properties!.troops).toBe(40);
+		expect(r.features[1]!.properties).not.toHaveProperty('troops');
+	});
+	it('refuses text after a closing quote, naming the row and column', () => {
+		// d3 would end the field at the space and shift lon/lat one column to the right
+		const r = parseImport('name_en,lon,lat\n"Aktau, port" ,51.2,43.6');
+		expect(r.ok || r.error).toMatch(/row 2, column 1/);
+	});
 });
 
 describe('export', () => {
@@ -36,6 +53,17 @@ describe('export', () => {
 		expect(csv.split('\n')[0]).toBe('id,lon,lat,geometry_type,name_en');
 		const back = parseImport(csv);
 		expect(back.ok && back.features[0]!.properties!.name_en).toBe(`'=HYPERLINK("x")`);
+	});
+	it('round-trips names with commas, quotes and line breaks, and sources', () => {
+		const name = 'Aktau "port", west\nsecond line';
+		const f = pt('a', name);
+		const csv = toCsv({ type: 'FeatureCollection', features: [{ ...f, properties: { ...f.properties, sources: ['tass-a', 'afp-b'], troops: 40 } }] });
+		expect(csv).toContain('"Aktau ""port"", west\nsecond line"');
+		const back = parseImport(csv);
+		expect(back.ok).toBe(true);
+		if (!back.ok) return;
+		expect(back.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [70, 45] });
+		expect(back.features[0]!.properties).toMatchObject({ id: 'a', name_en: name, sources: ['tass-a', 'afp-b'], troops: 40, geometry_type: 'Point' });
 	});
 });
 

@@ -4,6 +4,7 @@
  * throws: what cannot be read comes back as an error with where it failed.
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import { parseJsonBody } from '$lib/schema/validate-edit';
 
 export type ImportResult = { ok: true; features: Feature[] } | { ok: false; error: string };
@@ -13,34 +14,38 @@ const NUM_KEYS = new Set(['troops', 'vehicles']);
 const LON = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT = ['lat', 'latitude', 'y'];
 
-/** RFC 4180 CSV rows (quoted fields, doubled quotes, CRLF or LF). */
+/** RFC 4180 CSV rows (quoted fields, doubled quotes, CRLF, LF or CR), without blank rows. */
 export function parseCsvRows(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"' && field === '') quoted = true;
-		else if (c === ',') row.push(field), (field = '');
-		else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += c;
+	return csvParseRows(text).filter((r) => r.some((v) => v.trim() !== ''));
+}
+
+/**
+ * Where a quoted field goes on after its closing quote (`"Aktau" ,51.2`): d3
+ * takes the character after the quote as the end of the field whatever it is,
+ * which would silently shift the columns after it. Walks the text alongside
+ * d3's rows (every row has at least one field, blank lines included), so row
+ * and column are 1-based as in a spreadsheet.
+ */
+function strayAfterQuote(text: string, rows: readonly string[][]): { row: number; column: number } | null {
+	let at = 0;
+	for (const [r, row] of rows.entries()) {
+		for (const [c, v] of row.entries()) {
+			if (text[at] === '"') {
+				at += v.length + v.split('"').length + 1;
+				if (at < text.length && !/[,\r\n]/.test(text[at]!)) return { row: r + 1, column: c + 1 };
+			} else at += v.length;
+			at += text.startsWith('\r\n', at) ? 2 : 1;
+		}
 	}
-	if (field !== '' || row.length) row.push(field), rows.push(row);
-	return rows.filter((r) => r.some((v) => v.trim() !== ''));
+	return null;
 }
 
 export function parseCsv(text: string): ImportResult {
-	const rows = parseCsvRows(text.replace(/^\uFEFF/, ''));
+	const body = text.replace(/^\uFEFF/, '');
+	const all = csvParseRows(body);
+	const stray = strayAfterQuote(body, all);
+	if (stray) return { ok: false, error: `The CSV has text after a closing quote in row ${stray.row}, column ${stray.column}: put the whole field in quotes, or remove what follows the quote` };
+	const rows = all.filter((r) => r.some((v) => v.trim() !== ''));
 	if (rows.length < 2) return { ok: false, error: 'The CSV needs a header row and at least one row of data' };
 	const header = rows[0]!.map((h) => h.trim());
 	const lower = header.map((h) => h.toLowerCase());
@@ -103,11 +108,11 @@ export async function collectionBlob(features: readonly Feature[], { chunk = 500
 	return new Blob([blob, ']}'], { type });
 }
 
+/** A value as a CSV cell before quoting (d3 quotes what holds a comma, a quote or a line break). */
 const csvCell = (v: unknown): string => {
 	const s = v === undefined || v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v);
 	// a leading =, +, - or @ would run as a formula in a spreadsheet
-	const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
 /** CSV of a layer: id, lon, lat (a point, or the centre of the bounding box), every property. */
@@ -115,13 +120,12 @@ export function toCsv(fc: FeatureCollection): string {
 	const keys = new Set<string>(['id']);
 	for (const f of fc.features) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
 	const cols = ['id', 'lon', 'lat', 'geometry_type', ...[...keys].filter((k) => k !== 'id')];
-	const lines = [cols.join(',')];
-	for (const f of fc.features) {
+	const rows = fc.features.map((f) => {
 		const [lon, lat] = anchor(f);
 		const p = (f.properties ?? {}) as Record<string, unknown>;
-		lines.push(cols.map((c) => csvCell(c === 'lon' ? lon : c === 'lat' ? lat : c === 'geometry_type' ? f.geometry?.type : p[c])).join(','));
-	}
-	return `${lines.join('\n')}\n`;
+		return cols.map((c) => csvCell(c === 'lon' ? lon : c === 'lat' ? lat : c === 'geometry_type' ? f.geometry?.type : p[c]));
+	});
+	return `${csvFormatRows([cols, ...rows])}\n`;
 }
 
 function anchor(f: Feature): [number | undefined, number | undefined] {

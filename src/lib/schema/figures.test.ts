@@ -35,7 +35,7 @@ describe('content/figures.yaml', () => {
 		const total = groups.get('toll-total')!.figures;
 		expect(total.map((x) => x.value)).toEqual([null, null, 225, 230, 238]);
 		// the disowned 164 is words, never a bar
-		expect(total[0]!.text?.en).toMatch(/^164, .*disowned/);
+		expect(total[0]!.text?.en).toMatch(/^164 \(.*disowned/);
 		expect(total.filter((x) => x.period === 'dispatch').map((x) => x.id)).toEqual(['toll-dozens']);
 	});
 	it('rejects a figure without a source, naming the group and the figure', () => {

@@ -12,6 +12,7 @@
 import { kinks } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import { STORY_PERIOD } from './feature';
+import { sourceIdSchema } from './sources';
 import { jsonErrorAt } from './json-position';
 import { validateLayerText, type LayerProblem, type StoryCollection } from './validate-layer';
 
@@ -91,7 +92,7 @@ export function unknownSourceProblems(props: unknown, file: string, sourceIds: R
 	if (!Array.isArray(p.sources)) return [];
 	const id = typeof p.id === 'string' ? p.id : undefined;
 	return p.sources.flatMap((s, i) =>
-		typeof s === 'string' && s && !sourceIds.has(s)
+		typeof s === 'string' && sourceIdSchema.safeParse(s).success && !sourceIds.has(s)
 			? [{ file, feature, id, field: `properties.sources.${i}`, message: `"${s}" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first` }]
 			: []
 	);

@@ -7,6 +7,7 @@ import { readLayers, type LoadedLayer } from './layer-store';
 import { loadStory } from './story-loader';
 import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem } from '$lib/schema/embed';
 import type { StepView } from '$lib/schema/story';
+import type { Period } from '$lib/schema/feature';
 import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
 import { isShown } from '$lib/explore/dates';
@@ -17,6 +18,8 @@ export interface EmbedData {
 	step: StepView;
 	title: string;
 	caption: string;
+	/** what the caption rests on (a step's first paragraph); none for a composed view */
+	period?: Period;
 	alt: string;
 	/** the full story at this step (or at the start for a composed view) */
 	storyHref: string;
@@ -52,6 +55,7 @@ export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Pr
 		step,
 		title: step.title,
 		caption: `${step.kicker} — ${firstSentence(step.body[0]!)}`,
+		period: step.bodyPeriods[0] ?? step.period,
 		alt: step.alt,
 		storyHref: `${prefix(lang)}/step/${step.id}`,
 		snapshot: `/snapshots/${lang}/${step.id}.png`,
