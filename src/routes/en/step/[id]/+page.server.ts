@@ -1,5 +1,0 @@
-import type { PageServerLoad } from './$types';
-import { loadStoryPage } from '$lib/server/story-page';
-
-/** /step/<id>: the story opened at one step, with that step's title and picture for link previews. */
-export const load: PageServerLoad = ({ url, params }) => loadStoryPage('en', url, params.id);
