@@ -1,7 +1,7 @@
 // npm run bench: measures the production build in Chromium (the tests' browser,
 // same launch arguments) against the FLOOR — a bare MapLibre page with the same
 // style, data and camera flights and no story code (scripts/bench/floor/) —
-// and checks the performance budgets (README, "Performance"). Exits 1 when a
+// and checks the performance budgets (docs/performance.md, "Budgets"). Exits 1 when a
 // budget is exceeded. Figures are never asserted by the tests.
 //   node scripts/bench.js [--runs 5] [--idle-runs 16] [--no-build] [--step csto-airlift] [--out bench-results]
 // It builds into .tmp/bench/ (its own folders: a concurrent `npm run build` cannot
@@ -36,7 +36,7 @@ const EMBED_STEP = arg('step', 'csto-airlift');
 const OUT_DIR = arg('out', 'bench-results');
 const KB = 1024;
 
-/** The budgets (README, "Performance budgets"). */
+/** The budgets (docs/performance.md, "Budgets"). */
 export const BUDGETS = {
 	appJsGzip: 60 * KB, // app JS on reader and embed routes, beyond MapLibre
 	bytesToIdle: 1.15, // x floor
@@ -529,7 +529,7 @@ for (const [route, s, f, runs, floorRuns] of [
 	const rt = median(pages) / median(floors);
 	// the median of the pairs' own ratios is shown beside (less sensitive to a busy machine)
 	const paired = median(pages.map((x, i) => x / floors[i]));
-	// how far the ratio could move with other loads: their own spread (README, "How to reproduce")
+	// how far the ratio could move with other loads: their own spread (docs/performance.md, "How to read the output")
 	const spread = ratioInterval(pages, floors);
 	check(
 		`${route}: time to first idle ≤ 1.2× floor`,

@@ -1,5 +1,5 @@
 // npm run build:static: the reader and embed pages as plain files for a CDN or
-// any static host (README, "Readers on a CDN, editors on one server").
+// any static host (docs/deployment.md, "Readers on a CDN, editors on one small server").
 //   node scripts/build-static.js [--origin https://maps.example.org] [--out build-static]
 //                                [--from http://localhost:4173] [--server https://edit.example.org]
 // --origin  the public address the folder will be served from (absolute URLs in

@@ -1,3 +1,4 @@
+import type { Lang } from '$lib/i18n/lang';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,7 +75,6 @@ describe('checkEnglish', () => {
 
 // ---- corpus: every string a reader sees ----
 
-type Lang = 'fr' | 'en';
 type Item = { file: string; line: number; lang: Lang; text: string };
 
 /** QANTAR_TYPO_ROOT points the corpus at another copy of the project (to try a fixer on copies). */

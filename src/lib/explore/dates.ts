@@ -6,6 +6,7 @@
  * year, an "approximate" date a few days either side.
  */
 import type { FeatureProperties } from '$lib/schema/feature';
+import type { Lang } from '$lib/i18n/lang';
 
 /** the timeline's range: the twenty days of the unrest and its aftermath */
 export const TIMELINE = { start: '2022-01-01', end: '2022-01-20' } as const;
@@ -117,14 +118,14 @@ const MONTHS = {
 } as const;
 
 /** "4 janvier 2022" / "4 January 2022" (no Intl: the same on server and client) */
-export function formatDay(day: string, lang: 'fr' | 'en', withYear = true): string {
+export function formatDay(day: string, lang: Lang, withYear = true): string {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
 	const dd = lang === 'fr' && d === 1 ? '1er' : String(d);
 	return `${dd} ${MONTHS[lang][m - 1]}${withYear ? ` ${y}` : ''}`;
 }
 
 /** A feature's date as written for readers, with its precision: "vers le 5 janvier 2022", "January 2022", "6–19 January 2022". */
-export function formatFeatureDate(p: Dated, lang: 'fr' | 'en'): string {
+export function formatFeatureDate(p: Dated, lang: Lang): string {
 	if (!p.start) return '';
 	const precision = p.date_precision ?? 'day';
 	const one = (day: string) => {

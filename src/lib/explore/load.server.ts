@@ -7,6 +7,7 @@ import { sourcesFor } from '$lib/server/sources-loader';
 import { decodeState } from './url-state';
 import { LAYER_IDS } from '$lib/geo/layers';
 import { parseFigures, type FiguresFile } from '$lib/schema/figures';
+import type { Lang } from '$lib/i18n/lang';
 
 let figuresCache: FiguresFile | undefined;
 
@@ -15,7 +16,7 @@ export function loadFigures(): FiguresFile {
 	return figuresCache;
 }
 
-export async function loadExplorePage(lang: 'fr' | 'en', url: URL) {
+export async function loadExplorePage(lang: Lang, url: URL) {
 	const layers = await readAllLayers();
 	const story = loadStory(lang, layers);
 	/** feature id -> the first step that highlights it */
@@ -27,7 +28,7 @@ export async function loadExplorePage(lang: 'fr' | 'en', url: URL) {
 }
 
 /** The page data plus the state its URL asks for (camera, date, layers, feature). */
-export async function loadExplore(lang: 'fr' | 'en', url: URL) {
+export async function loadExplore(lang: Lang, url: URL) {
 	const data = await loadExplorePage(lang, url);
 	const ids = new Set(data.layers.flatMap((l) => l.data.features.map((f) => f.properties.id)));
 	return { ...data, initial: decodeState(url.searchParams, LAYER_IDS, ids) };

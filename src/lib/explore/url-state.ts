@@ -6,6 +6,7 @@
  */
 import { composedViewQuery } from '$lib/schema/embed';
 import { DEFAULT_DATE, TIMELINE, isIsoDay } from './dates';
+import type { Lang } from '$lib/i18n/lang';
 
 export interface ExploreState {
 	/** null until the map (or the URL) gives one: the page frames the region itself */
@@ -65,7 +66,7 @@ export function encodeState(s: ExploreState, keep?: URLSearchParams): string {
 }
 
 /** The composed-view embed of what the page shows: /embed/view?… (or /en/embed/view?…). */
-export function embedPathFor(s: ExploreState, lang: 'fr' | 'en', fallback: { center: [number, number]; zoom: number }): string | null {
+export function embedPathFor(s: ExploreState, lang: Lang, fallback: { center: [number, number]; zoom: number }): string | null {
 	if (!s.layers.length) return null;
 	const query = composedViewQuery({
 		center: s.center ?? fallback.center,

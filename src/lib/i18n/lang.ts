@@ -9,3 +9,8 @@ export function langFromPath(pathname: string): Lang {
 export function prefix(lang: Lang): string {
 	return lang === 'en' ? '/en' : '';
 }
+
+/** The page language of a route under [[lang=lang]]: its segment, or French when there is none. */
+export function langOf(params: { lang?: string }): Lang {
+	return params.lang === 'en' ? 'en' : 'fr';
+}

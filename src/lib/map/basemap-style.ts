@@ -10,7 +10,8 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
 export type Theme = 'light' | 'dark';
-export type Lang = 'fr' | 'en';
+export type { Lang } from '$lib/i18n/lang';
+import type { Lang } from '$lib/i18n/lang';
 
 /** Font names for `text-font`. Use one name per stack: each maps to files in `font-faces`. */
 export const BASEMAP_FONT = 'Noto Sans Regular';

@@ -4,9 +4,10 @@ import { parse } from 'yaml';
 import { buildStory, StoryError } from './story';
 import { checkStoryAgainstLayers } from '$lib/story/check-story';
 import { LAYER_IDS, STORY_LAYERS } from '$lib/geo/layers';
+import type { Lang } from '$lib/i18n/lang';
 
 const steps = () => parse(readFileSync('content/steps.yaml', 'utf8'));
-const text = (lang: 'fr' | 'en') => parse(readFileSync(`content/story.${lang}.yaml`, 'utf8'));
+const text = (lang: Lang) => parse(readFileSync(`content/story.${lang}.yaml`, 'utf8'));
 const index = new Map<string, string>();
 for (const l of STORY_LAYERS)
 	for (const f of JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features) index.set(f.properties.id, l.id);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { featureIdSchema, isoDateSchema, periodSchema, type Period } from './feature';
 import { citationsSchema } from './sources';
+import type { Lang } from '$lib/i18n/lang';
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -88,7 +89,7 @@ export type Step = Omit<StepData, 'body_periods'> &
 		bodyPeriods: Period[];
 	};
 export interface Story {
-	lang: 'fr' | 'en';
+	lang: Lang;
 	title: string;
 	dek: string;
 	byline: string;
@@ -121,7 +122,7 @@ function issuePath(file: string, path: PropertyKey[], steps?: { id?: unknown }[]
 }
 
 /** Parses and combines the steps data and one language's text. Throws StoryError naming every problem. */
-export function buildStory(lang: 'fr' | 'en', stepsRaw: unknown, textRaw: unknown, files = { steps: 'content/steps.yaml', text: `content/story.${lang}.yaml` }): Story {
+export function buildStory(lang: Lang, stepsRaw: unknown, textRaw: unknown, files = { steps: 'content/steps.yaml', text: `content/story.${lang}.yaml` }): Story {
 	const problems: string[] = [];
 	const data = stepsFileSchema.safeParse(stepsRaw);
 	if (!data.success)

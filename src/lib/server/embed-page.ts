@@ -11,9 +11,10 @@ import type { Period } from '$lib/schema/feature';
 import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
 import { isShown } from '$lib/explore/dates';
+import type { Lang } from '$lib/i18n/lang';
 
 export interface EmbedData {
-	lang: 'fr' | 'en';
+	lang: Lang;
 	layers: LoadedLayer[];
 	step: StepView;
 	title: string;
@@ -31,7 +32,7 @@ export interface EmbedData {
 	pageUrl: string;
 }
 
-function fail(problems: ParamProblem[], lang: 'fr' | 'en'): never {
+function fail(problems: ParamProblem[], lang: Lang): never {
 	const head = lang === 'fr' ? 'Paramètres d’intégration incorrects' : 'Invalid embed parameters';
 	error(400, `${head}:\n${problems.map((p) => `• ${p.param}: ${p.message}`).join('\n')}`);
 }
@@ -42,7 +43,7 @@ function firstSentence(text: string): string {
 	return (m ? m[0] : text.slice(0, 200)).trim();
 }
 
-export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Promise<EmbedData> {
+export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<EmbedData> {
 	const { all, page: layers } = await readLayers();
 	const story = loadStory(lang, all);
 	const step = story.steps.find((s) => s.id === id);
@@ -65,7 +66,7 @@ export async function loadStepEmbed(lang: 'fr' | 'en', id: string, url: URL): Pr
 	};
 }
 
-export async function loadViewEmbed(lang: 'fr' | 'en', url: URL): Promise<EmbedData> {
+export async function loadViewEmbed(lang: Lang, url: URL): Promise<EmbedData> {
 	const { all, page } = await readLayers();
 	const ids = new Set(all.flatMap((l) => l.data.features.map((f) => f.properties.id)));
 	const { view, problems } = parseComposedView(url.searchParams, ids);

@@ -6,16 +6,17 @@
  */
 import { embedCode, EMBED_DEFAULT_HEIGHT } from '$lib/embed/embed-code';
 import type { Story } from '$lib/schema/story';
+import { langFromPath, prefix, type Lang } from '$lib/i18n/lang';
 
 export interface OEmbedTarget {
-	lang: 'fr' | 'en';
+	lang: Lang;
 	stepId: string | null;
 	/** path + query of the embed page */
 	embedPath: string;
 }
 
 /** Which embed a URL of this app stands for, or null. */
-export function resolveTarget(raw: string, appOrigin: string, stories: Record<'fr' | 'en', Story>): OEmbedTarget | null {
+export function resolveTarget(raw: string, appOrigin: string, stories: Record<Lang, Story>): OEmbedTarget | null {
 	let u: URL;
 	try {
 		u = new URL(raw);
@@ -23,8 +24,8 @@ export function resolveTarget(raw: string, appOrigin: string, stories: Record<'f
 		return null;
 	}
 	if (u.origin !== appOrigin) return null;
-	const lang = u.pathname === '/en' || u.pathname.startsWith('/en/') ? 'en' : 'fr';
-	const p = lang === 'en' ? '/en' : '';
+	const lang = langFromPath(u.pathname);
+	const p = prefix(lang);
 	const rest = u.pathname.slice(p.length).replace(/\/$/, '') || '/';
 	const m = rest.match(/^(?:\/|\/step\/([a-z0-9-]+)|\/embed\/step\/([a-z0-9-]+)|(\/embed\/view))$/);
 	if (!m) return null;

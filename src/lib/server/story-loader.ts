@@ -12,6 +12,7 @@ import { LAYER_IDS } from '$lib/geo/layers';
 import type { LoadedLayer } from './layer-store';
 import { unresolvedCitations } from '$lib/sources/check';
 import { loadSources } from './sources-loader';
+import type { Lang } from '$lib/i18n/lang';
 
 const cache = new Map<string, Story>();
 
@@ -35,7 +36,7 @@ export function storyCitations(story: Story, file = 'content/steps.yaml') {
 /** Every source id a story page shows. */
 export const storySourceIds = (story: Story) => new Set(storyCitations(story).flatMap((c) => c.ids));
 
-export function loadStory(lang: 'fr' | 'en', layers: LoadedLayer[]): Story {
+export function loadStory(lang: Lang, layers: LoadedLayer[]): Story {
 	const dir = contentDir();
 	const key = `${lang}`;
 	let story = cache.get(key);

@@ -3,8 +3,9 @@ import { error } from '@sveltejs/kit';
 import { readLayers } from './layer-store';
 import { loadStory, storySourceIds } from './story-loader';
 import { sourcesFor } from './sources-loader';
+import type { Lang } from '$lib/i18n/lang';
 
-export async function loadStoryPage(lang: 'fr' | 'en', url: URL, stepId?: string) {
+export async function loadStoryPage(lang: Lang, url: URL, stepId?: string) {
 	// the page sends `page`: polygons as bounding boxes, the map loads them whole (readLayers)
 	const { all, page: layers } = await readLayers();
 	const story = loadStory(lang, all);

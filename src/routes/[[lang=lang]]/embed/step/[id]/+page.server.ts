@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { langOf } from '$lib/i18n/lang';
 import { loadStepEmbed } from '$lib/server/embed-page';
 
-export const load: PageServerLoad = ({ params, url }) => loadStepEmbed('fr', params.id, url);
+export const load: PageServerLoad = ({ params, url }) => loadStepEmbed(langOf(params), params.id, url);
