@@ -59,6 +59,18 @@ test.describe('signing in and out', () => {
 		await api.dispose();
 	});
 
+	test('a sign-in post that is not a form is a client error (415), not a 500, and signs no one in', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		const api = await client(baseURL);
+		// text/plain and JSON SvelteKit refuses itself; a multipart body without its boundary reaches the action, whose formData() throws
+		for (const [type, data] of [['text/plain', `name=tester&password=${password('tester')}`], ['application/json', '{"name":"tester"}'], ['multipart/form-data', 'name=tester']] as const) {
+			const res = await api.post('/edit/login', { headers: { origin: baseURL, 'content-type': type, accept: 'text/html' }, data });
+			expect(res.status(), type).toBe(415);
+			expect(setCookie(res)).toBeUndefined();
+		}
+		await api.dispose();
+	});
+
 	test('after 5 failed sign-ins for a name, the next is refused with 429 and Retry-After, even with the right password', async ({}, info) => {
 		const baseURL = info.project.use.baseURL!;
 		const api = await client(baseURL);

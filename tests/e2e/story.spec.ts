@@ -95,9 +95,6 @@ test('a link with a hash opens the story at that step, and the language switch k
 });
 
 test('keyboard moves step by step; back and forward follow', async ({ page }) => {
-	// camera cuts, not flights: this is about keys and history (flights have their own tests), and
-	// seven flights in software WebGL took up to 50 s on a loaded machine
-	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/?test');
 	await waitForMapIdle(page);
 	await page.locator('body').click({ position: { x: 900, y: 5 } }).catch(() => {});

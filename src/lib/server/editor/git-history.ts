@@ -9,7 +9,8 @@
  * One inside a directory that repository ignores (e.g. .tmp/) gets its own.
  */
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
+import { realpath, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { withLock } from './mutex';
 
 export class HistoryUnavailableError extends Error {}
@@ -30,7 +31,8 @@ export interface Revision extends Changes {
 const SYSTEM_AUTHOR = 'qantar';
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-function git(dir: string, args: string[], author = SYSTEM_AUTHOR): Promise<string> {
+/** Runs git in the data directory; `input` goes to its standard input (a commit message of any length: no argument limit). */
+function git(dir: string, args: string[], author = SYSTEM_AUTHOR, input?: string): Promise<string> {
 	const config = [
 		'-c', `safe.directory=${dir}`,
 		'-c', 'core.hooksPath=/dev/null',
@@ -39,14 +41,32 @@ function git(dir: string, args: string[], author = SYSTEM_AUTHOR): Promise<strin
 		'-c', `user.name=${author}`,
 		'-c', `user.email=${author}@qantar.invalid`
 	];
-	return new Promise((resolve, reject) =>
-		execFile(
+	return new Promise((resolve, reject) => {
+		const child = execFile(
 			'git',
 			['-C', dir, ...config, ...args],
 			{ maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } },
 			(err, stdout, stderr) => (err ? reject(new Error(`git ${args[0]} failed: ${stderr.trim() || err.message}`)) : resolve(stdout))
-		)
-	);
+		);
+		// a git that does not read its input may exit first: EPIPE on its stdin is not an error of ours (its exit code says how it went)
+		child.stdin?.on('error', () => {});
+		child.stdin?.end(input);
+	});
+}
+
+/**
+ * A lock git left behind when it was killed mid-commit (a container stop, the
+ * OOM killer): every later git write would fail on it. Callers hold the
+ * directory's lock, so no git of this process is running: the lock is stale.
+ * It is removed and the index read again from HEAD (the file on disk is kept:
+ * the next write records it as a change made outside the editor).
+ */
+async function recoverStaleLock(dir: string): Promise<void> {
+	const lock = join(dir, '.git', 'index.lock');
+	if (!(await stat(lock).then(() => true, () => false))) return;
+	console.warn(`qantar: removing a stale ${lock} (git was stopped mid-write); the index is read again from the last commit`);
+	await rm(lock, { force: true });
+	await git(dir, ['reset', '-q']);
 }
 
 const ready = new Map<string, Promise<void>>();
@@ -59,7 +79,7 @@ async function init(dir: string): Promise<void> {
 	} catch {
 		top = null;
 	}
-	if (top === real) return;
+	if (top === real) return recoverStaleLock(dir);
 	const ignoredByTop = top !== null && (await git(top, ['check-ignore', '-q', '--', real]).then(() => true, () => false));
 	if (top !== null && !ignoredByTop)
 		throw new HistoryUnavailableError(
@@ -97,10 +117,29 @@ export function commitMessage(layer: string, c: Changes, prefix = ''): string {
 /** Commits one file of the data directory as `author`; returns the new revision's hash. */
 export async function commitFile(dir: string, file: string, author: string, message: string): Promise<string> {
 	return withLock(`git:${dir}`, async () => {
+		await recoverStaleLock(dir);
 		await git(dir, ['add', '--', file], author);
-		await git(dir, ['commit', '-q', '--no-verify', '-m', message, '--', file], author);
+		// the message through stdin: thousands of ids would overflow a command-line argument (E2BIG)
+		await git(dir, ['commit', '-q', '--no-verify', '-F', '-', '--', file], author, message);
 		return (await git(dir, ['rev-parse', 'HEAD'])).trim();
 	});
+}
+
+/** The file as last committed, or null when it has never been. */
+export async function committedText(dir: string, file: string): Promise<string | null> {
+	try {
+		return await git(dir, ['show', `HEAD:${file}`]);
+	} catch {
+		return null;
+	}
+}
+
+/** Records a change made to a layer file outside the editor (or left by a crash before its commit), diffed against its last commit. */
+export async function commitOutsideChange(dir: string, file: string, layerId: string, current: string): Promise<void> {
+	if (!(await isDirty(dir, file))) return;
+	const changes = diffLayers(await committedText(dir, file), current);
+	console.warn(`qantar: ${file} changed outside the editor (or a write was interrupted): recording it (${changes.added.length} added, ${changes.modified.length} modified, ${changes.removed.length} removed)`);
+	await commitFile(dir, file, SYSTEM_AUTHOR, commitMessage(layerId, changes, 'change made outside the editor: '));
 }
 
 /** True when the file differs from its last commit (edited outside the editor, or a crash between write and commit). */

@@ -13,7 +13,7 @@ import { validateEditedLayer } from '$lib/schema/validate-edit';
 import { loadSources } from '$lib/server/sources-loader';
 import { dataDir } from '$lib/server/layer-store';
 import { writeFileAtomic } from './atomic-write.js';
-import { blob, commitFile, commitMessage, diffLayers, ensureRepository, fileAt, isDirty, removedIds, type Changes } from './git-history';
+import { blob, commitFile, commitMessage, commitOutsideChange, diffLayers, ensureRepository, removedIds, type Changes } from './git-history';
 import { blobId, etagOf, idsOf, idsOfOtherLayers, layerPath, readLayerText, serialiseLayer } from './layer-files';
 import { withLock } from './mutex';
 
@@ -33,21 +33,13 @@ export interface SaveRequest {
 	restoredFrom?: { rev: string; text: string };
 }
 
-/** Records a change made to the file outside the editor (or left by a crash before its commit). */
-async function commitExternalChange(dir: string, layer: StoryLayer, current: string) {
-	if (!(await isDirty(dir, layer.file))) return;
-	const before = await fileAt(dir, 'HEAD', layer.file);
-	const changes = diffLayers(before?.text ?? null, current);
-	await commitFile(dir, layer.file, 'qantar', commitMessage(layer.id, changes, 'change made outside the editor: '));
-}
-
 export function saveLayer(req: SaveRequest): Promise<SaveResult> {
 	const { layer } = req;
 	return withLock(`layer:${layer.id}`, async () => {
 		const dir = dataDir();
 		await ensureRepository(dir);
 		const current = await readLayerText(layer);
-		await commitExternalChange(dir, layer, current);
+		await commitOutsideChange(dir, layer.file, layer.id, current);
 		const currentId = blobId(current);
 		if (req.baseId !== currentId) {
 			const base = await blob(dir, req.baseId);

@@ -18,7 +18,13 @@ export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch {
+			// not a form body (text/plain, JSON, garbage): a client error, never a 500
+			return fail(415, { name: '', message: 'Send the sign-in form: a body of type application/x-www-form-urlencoded or multipart/form-data.' });
+		}
 		const name = String(form.get('name') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '');
 		const result = await signIn(name, password, getClientAddress());
