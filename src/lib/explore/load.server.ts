@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { readAllLayers } from '$lib/server/layer-store';
-import { contentDir, loadStory } from '$lib/server/story-loader';
+import { loadStory } from '$lib/server/story-loader';
+import { contentDir } from '$lib/server/content-dir';
+import { figureCitations, layerCitations } from '$lib/sources/check';
 import { sourcesFor } from '$lib/server/sources-loader';
 import { decodeState } from './url-state';
 import { LAYER_IDS } from '$lib/geo/layers';
@@ -23,8 +25,8 @@ export async function loadExplorePage(lang: Lang, url: URL) {
 	const stepOf: Record<string, { id: string; title: string }> = {};
 	for (const s of story.steps) for (const id of s.highlight) stepOf[id] ??= { id: s.id, title: s.title };
 	const figures = loadFigures();
-	const cited = [...layers.flatMap((l) => l.data.features.flatMap((f) => f.properties.sources)), ...figures.groups.flatMap((g) => g.figures.flatMap((f) => f.sources))];
-	return { lang, layers, figures, stepOf, storyTitle: story.title, origin: url.origin, sources: sourcesFor(cited) };
+	const cited = [...layerCitations(layers.map((l) => ({ file: l.layer.file, features: l.data.features }))), ...figureCitations(figures.groups)];
+	return { lang, layers, figures, stepOf, storyTitle: story.title, origin: url.origin, sources: sourcesFor(cited.flatMap((c) => c.ids)) };
 }
 
 /** The page data plus the state its URL asks for (camera, date, layers, feature). */

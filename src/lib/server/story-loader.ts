@@ -16,7 +16,6 @@ import type { Lang } from '$lib/i18n/lang';
 
 const cache = new Map<string, Story>();
 
-export { contentDir };
 
 export function featureIndex(layers: LoadedLayer[]): FeatureIndex {
 	const index: FeatureIndex = new Map();

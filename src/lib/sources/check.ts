@@ -29,6 +29,16 @@ export function deniedHostOf(url: string, denied: readonly DeniedHost[]): Denied
 	return denied.find((d) => host === d.host || host.endsWith(`.${d.host}`));
 }
 
+/** What each feature of these layers cites. */
+export function layerCitations(layers: readonly { file: string; features: readonly { properties: { id: string; sources: readonly string[] } }[] }[], dir = 'static/geo'): Citation[] {
+	return layers.flatMap((l) => l.features.map((f) => ({ where: `${dir}/${l.file} › feature "${f.properties.id}" › properties.sources`, ids: f.properties.sources })));
+}
+
+/** What each figure cites. */
+export function figureCitations(groups: readonly { id: string; figures: readonly { id: string; sources: readonly string[] }[] }[], file = 'content/figures.yaml'): Citation[] {
+	return groups.flatMap((g) => g.figures.map((f) => ({ where: `${file} › group "${g.id}" › figure "${f.id}" › sources`, ids: f.sources })));
+}
+
 /** Cited ids that the registry does not have, as problems naming where they are cited. */
 export function unresolvedCitations(citations: readonly Citation[], registry: SourceRegistry, registryFile = 'content/sources.yaml'): string[] {
 	const problems: string[] = [];

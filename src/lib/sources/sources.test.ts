@@ -2,30 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseSources, SourcesError, type Source } from '$lib/schema/sources';
+import { loadDeniedHosts, loadSources } from '$lib/server/sources-loader';
+import { storyCitations } from '$lib/server/story-loader';
 import { buildStory } from '$lib/schema/story';
 import { parseFigures } from '$lib/schema/figures';
 import { STORY_LAYERS } from '$lib/geo/layers';
-import { citationProblems, deniedHostOf, deniedHostsSchema, type Citation } from './check';
+import { citationProblems, deniedHostOf, figureCitations, layerCitations, type Citation } from './check';
 import { citationText, sourceDate } from './format';
 
 const read = (f: string) => parse(readFileSync(f, 'utf8'));
-const registry = () => parseSources(read('content/sources.yaml'));
-const denied = () => deniedHostsSchema.parse(read('content/denied-hosts.yaml')).hosts;
 
-/** Every citation of the content: the story (dispatch, method, steps), each feature of each layer, each figure. */
+/** Every citation of the content, gathered as the app gathers them: the story (dispatch, method, steps), each feature of each layer, each figure. */
 function allCitations(): Citation[] {
-	const story = buildStory('fr', read('content/steps.yaml'), read('content/story.fr.yaml'));
-	const out: Citation[] = [
-		{ where: 'content/steps.yaml › dispatch.sources', ids: story.dispatchSources },
-		{ where: 'content/steps.yaml › method.sources', ids: story.methodSources },
-		...story.steps.map((s) => ({ where: `content/steps.yaml › step "${s.id}" › sources`, ids: s.sources }))
-	];
-	for (const l of STORY_LAYERS)
-		for (const f of JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features)
-			out.push({ where: `static/geo/${l.file} › feature "${f.properties.id}" › properties.sources`, ids: f.properties.sources });
-	for (const g of parseFigures(read('content/figures.yaml')).groups)
-		for (const f of g.figures) out.push({ where: `content/figures.yaml › group "${g.id}" › figure "${f.id}" › sources`, ids: f.sources });
-	return out;
+	const layers = STORY_LAYERS.map((l) => ({ file: l.file, features: JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features }));
+	return [...storyCitations(buildStory('fr', read('content/steps.yaml'), read('content/story.fr.yaml'))), ...layerCitations(layers), ...figureCitations(parseFigures(read('content/figures.yaml')).groups)];
 }
 
 const source = (over: Partial<Source> = {}): Source => ({
@@ -42,14 +32,14 @@ const source = (over: Partial<Source> = {}): Source => ({
 
 describe('the content’s citations', () => {
 	it('resolve, are all used, and none is on a denied host', () => {
-		expect(citationProblems(allCitations(), registry(), denied())).toEqual([]);
+		expect(citationProblems(allCitations(), loadSources(), loadDeniedHosts())).toEqual([]);
 	});
 	it('cite the AFP dispatch by its title, with its copies', () => {
 		const story = buildStory('en', read('content/steps.yaml'), read('content/story.en.yaml'));
-		const first = registry().get(story.dispatchSources[0]!)!;
+		const first = loadSources().get(story.dispatchSources[0]!)!;
 		expect(first.title).toMatch(/^Kazakhstan : le président dit avoir vaincu un/);
 		expect(story.dispatchSources.length).toBeGreaterThanOrEqual(3);
-		for (const id of story.dispatchSources) expect(registry().get(id)!.publisher).toBe('AFP');
+		for (const id of story.dispatchSources) expect(loadSources().get(id)!.publisher).toBe('AFP');
 	});
 });
 
