@@ -11,10 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashPassword } from '../src/lib/server/editor/password.js';
 import { writeFileAtomic } from '../src/lib/server/editor/atomic-write.js';
-
-// same rule as EDITOR_NAME in src/lib/server/editor/editors.ts (names go into git author lines)
-const NAME = /^[a-z0-9](?:[a-z0-9._-]{0,38}[a-z0-9])?$/;
-const MIN_LENGTH = 12;
+import { EDITOR_NAME, MIN_PASSWORD, passwordProblem } from '../src/lib/server/editor/credential-rules.js';
 
 function usage(message) {
 	console.error(`${message}\n\nUsage: npm run editor:add -- <name>   (the password is asked for, or read from stdin)`);
@@ -45,17 +42,18 @@ async function readStdinLine() {
 const args = process.argv.slice(2);
 if (args.length !== 1) usage(args.length ? 'Give exactly one name (the password is never taken from the command line).' : 'Missing the editor name.');
 const name = args[0].toLowerCase();
-if (!NAME.test(name)) usage(`"${args[0]}" is not a valid name: 1-40 lowercase letters, digits, ".", "_" or "-", starting and ending with a letter or digit.`);
+if (!EDITOR_NAME.test(name)) usage(`"${args[0]}" is not a valid name: 1-40 lowercase letters, digits, ".", "_" or "-", starting and ending with a letter or digit.`);
 
 let password;
 if (process.stdin.isTTY) {
-	password = await askHidden(`Password for ${name} (at least ${MIN_LENGTH} characters): `);
+	password = await askHidden(`Password for ${name} (at least ${MIN_PASSWORD} characters): `);
 	const again = await askHidden('Again: ');
 	if (password !== again) usage('The two passwords differ; nothing was changed.');
 } else {
 	password = await readStdinLine();
 }
-if (password.length < MIN_LENGTH) usage(`The password must have at least ${MIN_LENGTH} characters; nothing was changed.`);
+const problem = passwordProblem(password);
+if (problem) usage(`${problem}; nothing was changed.`);
 
 const file = resolve(process.env.QANTAR_EDITORS_FILE ?? 'data/editors.json');
 let config = { editors: [] };
@@ -73,6 +71,7 @@ const existing = config.editors.find((e) => e.name === name);
 if (existing) existing.hash = hash;
 else config.editors.push({ name, hash });
 await mkdir(dirname(file), { recursive: true });
-await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
-await chmod(file, 0o600);
+// readable by its owner only from the moment it exists (chmod after the write left a window)
+await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+await chmod(file, 0o600); // a umask cannot widen it, but an older file's mode is set again
 console.log(`${existing ? 'Updated the password of' : 'Added'} editor "${name}" in ${file}.`);

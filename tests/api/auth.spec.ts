@@ -1,6 +1,8 @@
 // Sign-in, sign-out, rate limiting, and a server without editors.
 import { test, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../src/lib/server/editor/atomic-write.js';
 import { bytesOnDisk, client, credentials, getLayer, newCity, password, postSignIn, signIn, writeHeaders } from './helpers';
 
 const setCookie = (res: { headersArray(): { name: string; value: string }[] }) =>
@@ -85,6 +87,84 @@ test.describe('signing in and out', () => {
 		expect(setCookie(limited)).toBeUndefined();
 		// another name from the same address is not locked out by it
 		await signIn(baseURL, 'tester');
+		await api.dispose();
+	});
+});
+
+test.describe('sessions end when the credential changes', () => {
+	// the editors file of the test server (playwright.config.ts); "rotating" is added and removed here only
+	const EDITORS = '.tmp/test-editors.json';
+	const setPassword = (name: string, pass: string) => {
+		const run = spawnSync(process.execPath, ['scripts/editor-add.js', name], { input: `${pass}\n`, env: { ...process.env, QANTAR_EDITORS_FILE: EDITORS }, encoding: 'utf8' });
+		expect(run.status, run.stderr).toBe(0);
+	};
+	const removeEditor = async (name: string) => {
+		const config = JSON.parse(readFileSync(EDITORS, 'utf8'));
+		config.editors = config.editors.filter((e: { name: string }) => e.name !== name);
+		await writeFileAtomic(EDITORS, JSON.stringify(config, null, 2), { mode: 0o600 });
+	};
+	/** whether a session cookie still opens the editor (200) or is sent to sign in (303) */
+	const opens = async (baseURL: string, cookie: string) => {
+		const api = await client(baseURL);
+		const res = await api.get('/edit', { headers: { cookie } });
+		await api.dispose();
+		return res.status() === 200;
+	};
+	test.afterAll(async () => removeEditor('rotating'));
+
+	test('a new password ends every session opened with the old one', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		setPassword('rotating', 'first password of rotating');
+		const sessions = [];
+		// two browsers (two clients: one client would send its first cookie with the second sign-in)
+		for (let i = 0; i < 2; i++) {
+			const browser = await client(baseURL);
+			const res = await postSignIn(browser, baseURL, 'rotating', 'first password of rotating');
+			expect(res.status()).toBe(303);
+			sessions.push(setCookie(res)!.split(';')[0]!);
+			await browser.dispose();
+		}
+		const api = await client(baseURL);
+		for (const s of sessions) expect(await opens(baseURL, s)).toBe(true);
+		setPassword('rotating', 'second password of rotating');
+		for (const s of sessions) expect(await opens(baseURL, s)).toBe(false);
+		// the old password no longer signs in, the new one does
+		expect((await postSignIn(api, baseURL, 'rotating', 'first password of rotating')).status()).toBe(400);
+		const fresh = await postSignIn(api, baseURL, 'rotating', 'second password of rotating');
+		expect(fresh.status()).toBe(303);
+		expect(await opens(baseURL, setCookie(fresh)!.split(';')[0]!)).toBe(true);
+		await api.dispose();
+	});
+
+	test('removing an editor ends their sessions for good: adding the name again does not bring them back', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		setPassword('rotating', 'third password of rotating');
+		const api = await client(baseURL);
+		const res = await postSignIn(api, baseURL, 'rotating', 'third password of rotating');
+		const session = setCookie(res)!.split(';')[0]!;
+		expect(await opens(baseURL, session)).toBe(true);
+		await removeEditor('rotating');
+		expect(await opens(baseURL, session)).toBe(false);
+		setPassword('rotating', 'third password of rotating');
+		expect(await opens(baseURL, session)).toBe(false);
+		await api.dispose();
+	});
+
+	test('signing in again ends the session the browser had', async ({}, info) => {
+		const baseURL = info.project.use.baseURL!;
+		const first = await signIn(baseURL, 'reviewer');
+		expect(await opens(baseURL, first)).toBe(true);
+		const api = await client(baseURL);
+		const again = await api.post('/edit/login', {
+			form: { name: 'reviewer', password: password('reviewer') },
+			headers: { origin: baseURL, accept: 'text/html', cookie: first },
+			maxRedirects: 0
+		});
+		expect(again.status()).toBe(303);
+		const second = setCookie(again)!.split(';')[0]!;
+		expect(second).not.toBe(first);
+		expect(await opens(baseURL, first)).toBe(false);
+		expect(await opens(baseURL, second)).toBe(true);
 		await api.dispose();
 	});
 });

@@ -84,6 +84,13 @@ const cases: Case[] = [
 	{ name: 'coordinates as strings', status: 422, message: /not a pair of finite numbers|RFC 7946/, body: withNew((f) => (f.geometry.coordinates = ['68.5', '47.1'])) },
 	{ name: 'a one-number position', status: 422, message: /not a pair of finite numbers|RFC 7946/, body: withNew((f) => (f.geometry.coordinates = [68.5])) },
 	{ name: 'empty coordinates', status: 422, message: /RFC 7946|not a pair/, body: withNew((f) => (f.geometry.coordinates = [])) },
+	{ name: '"coordinates": 5 on a point', status: 422, message: /position 0 is not a pair of finite numbers/, body: withNew((f) => (f.geometry.coordinates = 5)) },
+	{ name: '"coordinates": 5 on a polygon', layer: 'almaty-sites', status: 422, message: /geometry\.coordinates: must be an array of arrays of positions for a Polygon/, body: withFirst((f) => ((f.properties.kind = 'building'), (f.geometry = { type: 'Polygon', coordinates: 5 }))) },
+	{ name: 'a number where a multipoint has positions', status: 422, message: /geometry\.coordinates: must be an array of positions for a MultiPoint/, body: withNew((f) => (f.geometry = { type: 'MultiPoint', coordinates: 5 })) },
+	// sizes that made the check quadratic, or the server crash
+	{ name: 'JSON nested 10,000 deep', status: 400, message: /nests arrays and objects more than 32 levels deep \(line 1, column \d+\)/, body: `{"type":"FeatureCollection","features":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}` },
+	{ name: '20,001 features', status: 422, message: /features: has 20001 features, more than the 20000 a layer may hold/, body: (fc) => ({ ...fc, features: Array.from({ length: 20_001 }, () => ({})) }) },
+	{ name: '20,000 invalid features', status: 422, message: /The layer has 101 problems|check stopped after 100 problems/, body: (fc) => ({ ...fc, features: Array.from({ length: 20_000 }, () => ({ type: 'Feature' })) }) },
 	// properties
 	{ name: 'missing sources', status: 422, message: /properties\.sources: is required/, body: withNew((f) => delete f.properties.sources) },
 	{ name: 'empty sources', status: 422, message: /properties\.sources: needs at least one source id/, body: withNew((f) => (f.properties.sources = [])) },
@@ -100,7 +107,13 @@ const cases: Case[] = [
 	{ name: 'missing English name', status: 422, message: /properties\.name_en: is required/, body: withNew((f) => delete f.properties.name_en) },
 	{ name: 'an empty French name', status: 422, message: /properties\.name_fr: is required/, body: withNew((f) => (f.properties.name_fr = '   ')) },
 	{ name: 'a control character in a name', status: 422, message: /properties\.name_en: must not contain control/, body: withNew((f) => (f.properties.name_en = 'Town\u0000')) },
-	{ name: 'a bidi override in a name', status: 422, message: /properties\.name_fr: must not contain control or bidirectional-override/, body: withNew((f) => (f.properties.name_fr = 'Ville \u202egnol')) },
+	{ name: 'a bidi override in a name', status: 422, message: /properties\.name_fr: must not contain control, invisible or bidirectional-override characters \(U\+202E at character 7\)/, body: withNew((f) => (f.properties.name_fr = 'Ville \u202egnol')) },
+	{ name: 'a left-to-right mark in a name', status: 422, message: /properties\.name_en: must not contain control, invisible .*\(U\+200E at character 5\)/, body: withNew((f) => (f.properties.name_en = 'Town\u200e')) },
+	{ name: 'a right-to-left mark in a name', status: 422, message: /\(U\+200F at character 1\)/, body: withNew((f) => (f.properties.name_en = '\u200fTown')) },
+	{ name: 'a zero-width space in a name', status: 422, message: /properties\.name_fr: .*\(U\+200B at character 3\)/, body: withNew((f) => (f.properties.name_fr = 'Al\u200bmaty')) },
+	{ name: 'a byte order mark in a name', status: 422, message: /\(U\+FEFF at character 1\)/, body: withNew((f) => (f.properties.name_en = '\ufeffTown')) },
+	{ name: 'a line separator in a name', status: 422, message: /\(U\+2028 at character 5\)/, body: withNew((f) => (f.properties.name_en = 'Town\u2028x')) },
+	{ name: 'tag characters in a name', status: 422, message: /\(U\+E0041 at character 5\)/, body: withNew((f) => (f.properties.name_en = 'Town\u{e0041}\u{e007f}')) },
 	{ name: 'a name of 201 characters', status: 422, message: /properties\.name_en: must be at most 200 characters/, body: withNew((f) => (f.properties.name_en = 'x'.repeat(201))) },
 	{ name: 'a date outside the story period', status: 422, message: /properties\.start: 2021-12-16 is outside the story period/, body: withNew((f) => (f.properties.start = '2021-12-16')) },
 	{ name: 'a date that does not exist', status: 422, message: /properties\.start: is not a real calendar date/, body: withNew((f) => (f.properties.start = '2022-02-30')) },
@@ -109,7 +122,7 @@ const cases: Case[] = [
 	{ name: 'an unknown confidence', status: 422, message: /properties\.confidence/, body: withNew((f) => (f.properties.confidence = 'certain')) },
 	{ name: 'an unknown period', status: 422, message: /properties\.period: must be "dispatch"/, body: withNew((f) => (f.properties.period = 'article')) },
 	{ name: 'properties null', status: 422, message: /properties/, body: withNew((f) => (f.properties = null)) },
-	{ name: 'a NUL in a description', status: 422, message: /properties\.description_en: must not contain control characters/, body: withNew((f) => (f.properties.description_en = 'a\u0000b')) },
+	{ name: 'a NUL in a description', status: 422, message: /properties\.description_en: must not contain control or bidirectional-override characters other than line breaks and tabs \(U\+0000/, body: withNew((f) => (f.properties.description_en = 'a\u0000b')) },
 	{ name: 'a lowercase country code', status: 422, message: /properties\.country: must be an ISO 3166-1 alpha-3 code/, body: withNew((f) => (f.properties.country = 'kaz')) },
 	{ name: 'negative troops', layer: 'csto-airlift', status: 422, message: /properties\.troops/, body: withFirst((f) => (f.properties.troops = -5)) },
 	{ name: 'an airlift without from', layer: 'csto-airlift', status: 422, message: /properties\.from: is required for kind "airlift"/, body: withFirst((f) => delete f.properties.from) },
@@ -205,6 +218,8 @@ test.describe('hostile and malformed writes', () => {
 				[status, text] = [res.status(), await res.text()];
 			}
 			expect(status, text.slice(0, 500)).toBe(c.status);
+			// a refusal stays small, whatever the body (100,000 bad features once answered 68 MB)
+			expect(text.length).toBeLessThan(100_000);
 			const answer = JSON.parse(text);
 			expect(Array.isArray(answer.problems) && answer.problems.length > 0).toBe(true);
 			const said = [answer.error, ...answer.problems.map((p: any) => `${p.field ?? ''}: ${p.message}`)].join('\n');

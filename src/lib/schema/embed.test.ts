@@ -26,7 +26,10 @@ describe('composed view parameters', () => {
 		['center=76,43&zoom=5&layers=kazakhstan&date=2023-01-01', 'date', /from 2022-01-01 to 2022-01-31/],
 		['center=76,43&zoom=5&layers=kazakhstan&theme=pink', 'theme', /light, dark or auto/],
 		['center=76,43&zoom=5&layers=kazakhstan&interactive=yes', 'interactive', /0 or 1/],
-		['center=76,43&zoom=5&layers=kazakhstan&zoon=3', 'zoon', /is not a parameter of this embed/]
+		['center=76,43&zoom=5&layers=kazakhstan&zoon=3', 'zoon', /is not a parameter of this embed/],
+		['center=76,43&zoom=5&layers=kazakhstan&title=Almaty%E2%80%AEgpj.exe', 'title', /without control, invisible or bidirectional characters \(U\+202E at character 7\)/],
+		['center=76,43&zoom=5&layers=kazakhstan&title=Al%E2%80%8Bmaty', 'title', /\(U\+200B at character 3\)/],
+		['center=76,43&zoom=5&layers=kazakhstan&title=A%0AB', 'title', /\(U\+000A at character 2\)/]
 	])('%s -> a problem with %s', (qs, param, message) => {
 		const { view, problems } = parse(qs);
 		expect(view).toBeUndefined();

@@ -3,6 +3,7 @@
  * dialog, oEmbed and the tests. A bad parameter is reported by name, with
  * what is wrong and what is accepted, never turned into a blank map.
  */
+import { forbiddenInLabel } from './plain-text';
 import { LAYER_IDS } from '$lib/geo/layers';
 import { STORY_PERIOD } from './feature';
 
@@ -116,8 +117,12 @@ export function parseComposedView(q: URLSearchParams, featureIds: ReadonlySet<st
 	if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < STORY_PERIOD.start || date > STORY_PERIOD.end))
 		problems.push({ param: 'date', message: `must be a day from ${STORY_PERIOD.start} to ${STORY_PERIOD.end}, written YYYY-MM-DD (got "${date}")` });
 	const title = q.get('title') ?? undefined;
-	if (title !== undefined && (title.length > 120 || /[\u0000-\u001f]/.test(title)))
-		problems.push({ param: 'title', message: 'must be plain text of at most 120 characters' });
+	const badChar = title === undefined ? null : forbiddenInLabel(title);
+	if (title !== undefined && (title.length > 120 || badChar))
+		problems.push({
+			param: 'title',
+			message: `must be plain text of at most 120 characters${badChar ? `, without control, invisible or bidirectional characters (${badChar})` : ''}`
+		});
 
 	if (problems.length || !center || zoom === undefined) return { problems };
 	return { view: { ...options, center, zoom, bearing, pitch, layers, highlight, date, title }, problems };

@@ -43,7 +43,7 @@ describe('validateEditedLayer', () => {
 		['a date before the period', (f: any) => (f.properties.start = '2021-12-16'), /properties\.start: 2021-12-16 is outside the story period/],
 		['an end after the period', (f: any) => (f.properties.end = '2022-03-01'), /properties\.end: 2022-03-01 is outside the story period/],
 		['a control character in a name', (f: any) => (f.properties.name_en = 'Akimat\u0007'), /properties\.name_en: must not contain control/],
-		['a bidi override in a name', (f: any) => (f.properties.name_fr = 'A\u202eB'), /properties\.name_fr: must not contain control or bidirectional/],
+		['a bidi override in a name', (f: any) => (f.properties.name_fr = 'A\u202eB'), /properties\.name_fr: must not contain control, invisible or bidirectional-override characters \(U\+202E at character 2\)/],
 		['an id used in another layer', (f: any) => (f.properties.id = 'zhanaozen'), /properties\.id: is already used in protest-cities\.geojson/],
 		['a removed id taken again', (f: any) => (f.properties.id = 'old-site'), /properties\.id: belonged to a feature that was removed/]
 	])('refuses %s', (_, mutate, message) => {

@@ -14,7 +14,10 @@ import type { Feature, Polygon, Position } from 'geojson';
 import { STORY_PERIOD } from './feature';
 import { sourceIdSchema } from './sources';
 import { jsonErrorAt } from './json-position';
-import { validateLayerText, type LayerProblem, type StoryCollection } from './validate-layer';
+import { forbiddenInLabel, TEXT_FORBIDDEN } from './plain-text';
+import { layerSteps, type FeatureCheck, type LayerProblem, type StoryCollection } from './validate-layer';
+import { depthProblem, MAX_PROBLEMS } from './layer-limits';
+import { runAtOnce, runInSlices, type Steps } from './run-steps';
 
 /** Keys refused anywhere in a request body (prototype pollution). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -24,10 +27,6 @@ export const STORY_REGION = { west: 20, south: 35, east: 90, north: 62 } as cons
 
 const NAME_FIELDS = ['name_fr', 'name_en', 'name_ru', 'name_kk', 'name_local'] as const;
 const TEXT_FIELDS = ['description_fr', 'description_en', 'figures_note_fr', 'figures_note_en'] as const;
-/** C0/C1 controls, and bidi overrides/isolates that can make a name read differently from what it is. */
-const NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-/** Same, but descriptions may hold line breaks and tabs. */
-const TEXT_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; problems: LayerProblem[] };
 
@@ -55,6 +54,8 @@ function forbiddenKeyPaths(value: unknown, path: string[] = [], out: string[][] 
  * and refuse forbidden keys with their full path.
  */
 export function parseJsonBody(text: string, file: string): JsonParse {
+	const deep = depthProblem(text, file);
+	if (deep) return { ok: false, problems: [deep] };
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -151,10 +152,13 @@ function geometryProblems(f: Feature): FieldMessage[] {
 }
 
 function pointsOutsideRegion(f: Feature): Position[] {
-	const g = f.geometry;
-	const pts = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' ? g.coordinates : [];
+	const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
+	const pts: unknown[] = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' && Array.isArray(g.coordinates) ? g.coordinates : [];
 	const { west, south, east, north } = STORY_REGION;
-	return pts.filter(([lon, lat]) => lon! < west || lon! > east || lat! < south || lat! > north);
+	return pts.filter(
+		(p): p is Position =>
+			Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && (p[0] < west || p[0] > east || p[1] < south || p[1] > north)
+	);
 }
 
 /** Checks of one feature that need no other layer: rings, crossings, period, text. */
@@ -174,14 +178,14 @@ export function validateEditedFeature(f: Feature, file: string, index?: number):
 				});
 		}
 	for (const key of NAME_FIELDS) {
-		const v = props[key];
-		if (typeof v === 'string' && NAME_FORBIDDEN.test(v))
-			problems.push({ ...at, field: `properties.${key}`, message: 'must not contain control or bidirectional-override characters' });
+		const bad = typeof props[key] === 'string' ? forbiddenInLabel(props[key]) : null;
+		if (bad)
+			problems.push({ ...at, field: `properties.${key}`, message: `must not contain control, invisible or bidirectional-override characters (${bad})` });
 	}
 	for (const key of TEXT_FIELDS) {
-		const v = props[key];
-		if (typeof v === 'string' && TEXT_FORBIDDEN.test(v))
-			problems.push({ ...at, field: `properties.${key}`, message: 'must not contain control characters other than line breaks and tabs' });
+		const bad = typeof props[key] === 'string' ? forbiddenInLabel(props[key], TEXT_FORBIDDEN) : null;
+		if (bad)
+			problems.push({ ...at, field: `properties.${key}`, message: `must not contain control or bidirectional-override characters other than line breaks and tabs (${bad})` });
 	}
 	const warnings = pointsOutsideRegion(f).map(([lon, lat]) => ({
 		...at,
@@ -191,34 +195,59 @@ export function validateEditedFeature(f: Feature, file: string, index?: number):
 	return { problems, warnings };
 }
 
-/** Validates the full text of an edited layer in the context of the other layers and the history. */
-export function validateEditedLayer(text: string, ctx: EditContext): EditResult {
+/** What the checks of a layer's own content need: its file name and the source registry's ids. */
+export type ContentContext = Pick<EditContext, 'file' | 'sourceIds'>;
+
+/**
+ * The checks of an edited layer that need no other layer nor the history,
+ * feature by feature (see layerSteps): everything but the ids' uniqueness
+ * across layers and their reuse. The costly part of a save, so the server runs
+ * it before it takes any lock.
+ */
+function* contentSteps(text: string, ctx: ContentContext): Steps<EditResult> {
 	const parsed = parseJsonBody(text, ctx.file);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems, warnings: [] };
-	const base = validateLayerText(text, ctx.file);
-	const problems: LayerProblem[] = base.ok ? [] : [...base.problems];
 	const warnings: LayerProblem[] = [];
-	const features = (parsed.value as { features?: unknown })?.features;
-	if (Array.isArray(features))
-		features.forEach((f: Feature, i) => {
-			if (f === null || typeof f !== 'object') return;
-			const own = validateEditedFeature(f, ctx.file, i);
-			problems.push(...own.problems, ...unknownSourceProblems(f.properties, ctx.file, ctx.sourceIds, i));
-			warnings.push(...own.warnings);
-			const id = (f.properties as { id?: unknown } | null)?.id;
-			if (typeof id !== 'string') return;
-			const other = ctx.otherLayerIds.get(id);
-			if (other !== undefined)
-				problems.push({ file: ctx.file, feature: i, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
-			else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))
-				problems.push({
-					file: ctx.file,
-					feature: i,
-					id,
-					field: 'properties.id',
-					message: 'belonged to a feature that was removed: ids are never reused (links and history point at them), choose another'
-				});
-		});
-	if (problems.length || !base.ok) return { ok: false, problems, warnings };
+	const check: FeatureCheck = (f, i, problems) => {
+		const own = validateEditedFeature(f as unknown as Feature, ctx.file, i);
+		problems.add(...own.problems, ...unknownSourceProblems(f.properties, ctx.file, ctx.sourceIds, i));
+		if (warnings.length < MAX_PROBLEMS) warnings.push(...own.warnings);
+	};
+	const base = yield* layerSteps(text, ctx.file, check, parsed.value);
+	if (!base.ok) return { ok: false, problems: base.problems, warnings };
 	return { ok: true, collection: base.collection, problems: [], warnings };
 }
+
+/** Ids taken by another layer, or retired by the history (removed once: never reused). One pass, map lookups only. */
+export function idProblems(features: readonly unknown[], ctx: EditContext): LayerProblem[] {
+	const problems: LayerProblem[] = [];
+	for (const [i, f] of features.entries()) {
+		const id = ((f as { properties?: { id?: unknown } } | null)?.properties ?? {}).id;
+		if (typeof id !== 'string') continue;
+		const other = ctx.otherLayerIds.get(id);
+		if (other !== undefined)
+			problems.push({ file: ctx.file, feature: i, id, field: 'properties.id', message: `is already used in ${other}: ids are unique across all layers` });
+		else if (!ctx.knownIds.has(id) && ctx.retiredIds.has(id))
+			problems.push({
+				file: ctx.file,
+				feature: i,
+				id,
+				field: 'properties.id',
+				message: 'belonged to a feature that was removed: ids are never reused (links and history point at them), choose another'
+			});
+		if (problems.length >= MAX_PROBLEMS) break;
+	}
+	return problems;
+}
+
+/** Validates the full text of an edited layer at once, in the context of the other layers and the history (the editor, tests). */
+export function validateEditedLayer(text: string, ctx: EditContext): EditResult {
+	const content = runAtOnce(contentSteps(text, ctx));
+	const features = content.ok ? content.collection.features : ((parseJsonBody(text, ctx.file) as { value?: { features?: unknown } }).value?.features);
+	const ids = Array.isArray(features) ? idProblems(features, ctx) : [];
+	if (content.ok && ids.length === 0) return content;
+	return { ok: false, problems: [...content.problems, ...ids], warnings: content.warnings };
+}
+
+/** The content checks in slices (the write API, before its lock): a big save never blocks readers. */
+export const checkEditedContentInSlices = (text: string, ctx: ContentContext): Promise<EditResult> => runInSlices(contentSteps(text, ctx));

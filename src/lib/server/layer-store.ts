@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve, join } from 'node:path';
 import { bbox, bboxPolygon } from '@turf/turf';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
-import { formatProblem, validateLayerText, type StoryCollection } from '$lib/schema/validate-layer';
+import { formatProblem, validateLayerTextInSlices, type StoryCollection } from '$lib/schema/validate-layer';
 import { preSerialize } from '$lib/transport/pre-serialized';
 
 export function dataDir(): string {
@@ -37,7 +37,7 @@ export async function readLayer(layer: StoryLayer): Promise<LoadedLayer> {
 	// a copy, so that no caller can change the cached collection
 	if (hit?.key === key) return { layer, data: structuredClone(hit.data) };
 	const text = await readFile(file, 'utf8');
-	const result = validateLayerText(text, layer.file);
+	const result = await validateLayerTextInSlices(text, layer.file);
 	if (!result.ok) throw new Error(`Invalid layer ${layer.file}:\n${result.problems.map(formatProblem).join('\n')}`);
 	cache.set(file, { key, data: result.collection });
 	return { layer, data: structuredClone(result.collection) };

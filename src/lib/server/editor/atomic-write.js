@@ -42,14 +42,16 @@ export async function removeStaleTempFiles(target) {
  * Replaces `target` with `data` atomically.
  * @param {string} target
  * @param {string | Uint8Array} data
- * @param {{ onChunk?: (written: number, total: number) => void | Promise<void> }} [options]
- *   onChunk is called after each chunk is written (tests use it to kill a writer mid-write)
+ * @param {{ onChunk?: (written: number, total: number) => void | Promise<void>, mode?: number }} [options]
+ *   onChunk is called after each chunk is written (tests use it to kill a writer mid-write);
+ *   mode is the new file's permissions (default 0o644, less the umask), set when the temporary file is
+ *   created, so a secret is never readable by others, not even for a moment
  */
 export async function writeFileAtomic(target, data, options = {}) {
 	const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
 	await removeStaleTempFiles(target);
 	const temp = join(dirname(target), `${tempPrefix(target)}${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-	const handle = await open(temp, 'wx', 0o644);
+	const handle = await open(temp, 'wx', options.mode ?? 0o644);
 	try {
 		let written = 0;
 		while (written < bytes.length) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FailureLimiter } from './rate-limit';
-import { createSession, destroySession, sessionEditor, SESSION_TTL_MS } from './sessions';
+import { createSession, credentialOf, destroySession, sessionEditor, SESSION_TTL_MS } from './sessions';
 import { hashPassword, parseHash, verifyPassword } from './password.js';
 
 describe('FailureLimiter', () => {
@@ -14,6 +14,16 @@ describe('FailureLimiter', () => {
 		expect(l.retryAfter('other', 2000)).toBe(0);
 		expect(l.retryAfter('k', 61_001)).toBe(0);
 	});
+	it('keeps counting an attacked key while many other keys fail (eviction takes the least recently failed)', () => {
+		const l = new FailureLimiter(5, 600_000, 100);
+		for (let i = 0; i < 4; i++) l.fail('ana', i);
+		// 10,000 other names fail, the attacked name fails again every 50 of them
+		for (let i = 0; i < 10_000; i++) {
+			l.fail(`other-${i}`, 10 + i);
+			if (i % 50 === 0) l.fail('ana', 10 + i);
+		}
+		expect(l.retryAfter('ana', 20_000)).toBeGreaterThan(0);
+	});
 	it('forgets a key on reset', () => {
 		const l = new FailureLimiter(1, 60_000);
 		l.fail('k', 0);
@@ -24,19 +34,29 @@ describe('FailureLimiter', () => {
 });
 
 describe('sessions', () => {
+	const v1 = new Map([['ana', 'scrypt$hash-one']]);
 	it('knows a fresh token, forgets it after expiry or sign-out', () => {
-		const { token } = createSession('ana', 0);
+		const { token } = createSession('ana', credentialOf('scrypt$hash-one'), 0);
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-		expect(sessionEditor(token, 1)).toBe('ana');
-		expect(sessionEditor(token, SESSION_TTL_MS + 1)).toBeNull();
-		const second = createSession('ana').token;
+		expect(sessionEditor(token, v1, 1)).toBe('ana');
+		expect(sessionEditor(token, v1, SESSION_TTL_MS + 1)).toBeNull();
+		const second = createSession('ana', credentialOf('scrypt$hash-one')).token;
 		destroySession(second);
-		expect(sessionEditor(second)).toBeNull();
+		expect(sessionEditor(second, v1)).toBeNull();
+	});
+	it('ends for good when the editor’s password changes or the editor is removed', () => {
+		const changed = createSession('ana', credentialOf('scrypt$hash-one')).token;
+		expect(sessionEditor(changed, new Map([['ana', 'scrypt$hash-two']]))).toBeNull();
+		// the old password set again later does not bring the session back
+		expect(sessionEditor(changed, v1)).toBeNull();
+		const removed = createSession('ana', credentialOf('scrypt$hash-one')).token;
+		expect(sessionEditor(removed, new Map())).toBeNull();
+		expect(sessionEditor(removed, v1)).toBeNull();
 	});
 	it('refuses forged tokens', () => {
-		expect(sessionEditor('x'.repeat(43))).toBeNull();
-		expect(sessionEditor('../../etc/passwd')).toBeNull();
-		expect(sessionEditor(undefined)).toBeNull();
+		expect(sessionEditor('x'.repeat(43), v1)).toBeNull();
+		expect(sessionEditor('../../etc/passwd', v1)).toBeNull();
+		expect(sessionEditor(undefined, v1)).toBeNull();
 	});
 });
 

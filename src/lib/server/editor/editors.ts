@@ -8,8 +8,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { EDITOR_NAME } from './credential-rules.js';
 
-export const EDITOR_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,38}[a-z0-9])?$/;
 
 const editorsFileSchema = z.strictObject({
 	editors: z.array(z.strictObject({ name: z.string().regex(EDITOR_NAME), hash: z.string().startsWith('scrypt$') }))
@@ -24,7 +24,7 @@ export const HOW_TO_ADD_EDITOR =
 
 export type Editors = { ok: true; hashes: ReadonlyMap<string, string> } | { ok: false; message: string };
 
-let cache: { file: string; mtimeMs: number; size: number; editors: Editors } | null = null;
+let cache: { file: string; mtimeMs: number; size: number; ino: number; editors: Editors } | null = null;
 
 async function load(file: string): Promise<Editors> {
 	let text: string;
@@ -50,8 +50,9 @@ async function load(file: string): Promise<Editors> {
 export async function loadEditors(): Promise<Editors> {
 	const file = editorsFile();
 	const info = await stat(file).catch(() => null);
-	if (cache && info && cache.file === file && cache.mtimeMs === info.mtimeMs && cache.size === info.size) return cache.editors;
+	// an editor:add writes a new file (rename): a new inode even within the same mtime tick and size
+	if (cache && info && cache.file === file && cache.mtimeMs === info.mtimeMs && cache.size === info.size && cache.ino === info.ino) return cache.editors;
 	const editors = await load(file);
-	cache = info ? { file, mtimeMs: info.mtimeMs, size: info.size, editors } : null;
+	cache = info ? { file, mtimeMs: info.mtimeMs, size: info.size, ino: info.ino, editors } : null;
 	return editors;
 }

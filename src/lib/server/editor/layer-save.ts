@@ -1,7 +1,8 @@
 /**
- * Saving a layer: under the layer's lock, checks the version the editor
- * started from (If-Match), validates the new content with the shared checks
- * (in the context of the other layers and of the ids history retired), writes
+ * Saving a layer: first the content checks (schema, geometry, sources: the
+ * costly part, in slices, before any lock); then, under the layer's lock,
+ * checks the version the editor started from (If-Match) and the ids against
+ * the other layers and those the history retired, writes
  * it atomically and records a revision. A stale version is refused with the
  * ids changed since, never overwritten. Ids are unique across layers, so the
  * id checks, the write and the commit also hold one lock shared by all layers
@@ -9,7 +10,7 @@
  */
 import type { StoryLayer } from '$lib/geo/layers';
 import type { LayerProblem } from '$lib/schema/validate-layer';
-import { validateEditedLayer } from '$lib/schema/validate-edit';
+import { checkEditedContentInSlices, idProblems } from '$lib/schema/validate-edit';
 import { loadSources } from '$lib/server/sources-loader';
 import { dataDir } from '$lib/server/layer-store';
 import { writeFileAtomic } from './atomic-write.js';
@@ -33,8 +34,11 @@ export interface SaveRequest {
 	restoredFrom?: { rev: string; text: string };
 }
 
-export function saveLayer(req: SaveRequest): Promise<SaveResult> {
+export async function saveLayer(req: SaveRequest): Promise<SaveResult> {
 	const { layer } = req;
+	// the costly checks need no lock: run them first, in slices, so neither readers nor other layers' saves wait
+	const content = await checkEditedContentInSlices(req.text, { file: layer.file, sourceIds: new Set(loadSources().keys()) });
+	if (!content.ok) return { status: 422, problems: content.problems, warnings: content.warnings };
 	return withLock(`layer:${layer.id}`, async () => {
 		const dir = dataDir();
 		await ensureRepository(dir);
@@ -48,21 +52,21 @@ export function saveLayer(req: SaveRequest): Promise<SaveResult> {
 		return withLock('layers:ids', async () => {
 			const knownIds = idsOf(current);
 			if (req.restoredFrom) for (const id of idsOf(req.restoredFrom.text)) knownIds.add(id);
-			const result = validateEditedLayer(req.text, {
+			const problems = idProblems(content.collection.features, {
 				file: layer.file,
 				otherLayerIds: await idsOfOtherLayers(layer),
 				knownIds,
 				retiredIds: await removedIds(dir),
-				sourceIds: new Set(loadSources().keys())
+				sourceIds: new Set()
 			});
-			if (!result.ok) return { status: 422 as const, problems: result.problems, warnings: result.warnings };
-			const text = req.restoredFrom ? req.restoredFrom.text : serialiseLayer(result.collection);
+			if (problems.length) return { status: 422 as const, problems, warnings: content.warnings };
+			const text = req.restoredFrom ? req.restoredFrom.text : serialiseLayer(content.collection);
 			const changes = diffLayers(current, text);
-			if (text === current) return { status: 200 as const, etag: etagOf(current), rev: null, changes, warnings: result.warnings };
+			if (text === current) return { status: 200 as const, etag: etagOf(current), rev: null, changes, warnings: content.warnings };
 			await writeFileAtomic(layerPath(layer), text);
 			const prefix = req.restoredFrom ? `restored ${req.restoredFrom.rev.slice(0, 10)}: ` : '';
 			const rev = await commitFile(dir, layer.file, req.editor, commitMessage(layer.id, changes, prefix));
-			return { status: 200 as const, etag: etagOf(text), rev, changes, warnings: result.warnings };
+			return { status: 200 as const, etag: etagOf(text), rev, changes, warnings: content.warnings };
 		});
 	});
 }

@@ -30,9 +30,12 @@ export class FailureLimiter {
 	fail(key: string, now = Date.now()): void {
 		const times = this.recent(key, now);
 		times.push(now);
+		// delete, then set: a Map keeps insertion order, and set() on an existing key does not move it,
+		// so without this an attacked name would stay first in line and be evicted by other names' failures
+		this.failures.delete(key);
 		this.failures.set(key, times);
 		if (this.failures.size > this.maxKeys) {
-			// forget the key whose last failure is the oldest (Map keeps insertion order; refresh on write)
+			// forget the key whose last failure is the oldest: the first in insertion order
 			const first = this.failures.keys().next().value;
 			if (first !== undefined) this.failures.delete(first);
 		}

@@ -42,7 +42,6 @@ export function requireSameOrigin(event: RequestEvent): void {
 		throw new ApiError(403, `Cross-origin write refused: Origin ${origin.slice(0, 200)} is not ${event.url.origin}`);
 }
 
-/** Reads the body as text, enforcing the content type and the size limit even without Content-Length. */
 /** The checks every write shares, in order: layer, session, origin, If-Match (428 without a usable one). */
 export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryLayer; editor: string; baseId: string }> {
 	const layer = requireLayer(event.params.layer ?? '');
@@ -53,6 +52,7 @@ export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryL
 	return { layer, editor, baseId: ifMatch.id };
 }
 
+/** Reads the body as text, enforcing the content type and the size limit even without Content-Length. */
 export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
@@ -60,7 +60,8 @@ export async function readJsonBody(event: RequestEvent, file: string): Promise<{
 	if (!media || !JSON_TYPES.has(media) || (charset && charset !== 'utf-8'))
 		throw new ApiError(415, `Content-Type must be application/json or application/geo+json (UTF-8), not "${type.slice(0, 100) || 'none'}"`);
 	const length = Number(event.request.headers.get('content-length') ?? NaN);
-	const tooBig = () => new ApiError(413, `The body is larger than the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+	// the rest of the body is never read: close the connection, or a client reusing it sends its next request into those bytes
+	const tooBig = () => new ApiError(413, `The body is larger than the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB`, [], { connection: 'close' });
 	if (length > MAX_BODY_BYTES) throw tooBig();
 	const chunks: Uint8Array[] = [];
 	let size = 0;

@@ -6,6 +6,8 @@
 import { loadEditors } from './editors';
 import { FailureLimiter } from './rate-limit';
 import { verifyPassword } from './password.js';
+import { credentialOf } from './sessions';
+import { MAX_PASSWORD } from './credential-rules.js';
 
 const WINDOW_MS = 10 * 60 * 1000;
 /** per name: a guessed password; per IP: wider, several editors may share an office address */
@@ -15,7 +17,7 @@ const byName = new FailureLimiter(NAME_LIMIT, WINDOW_MS);
 const byIp = new FailureLimiter(IP_LIMIT, WINDOW_MS);
 
 export type SignInResult =
-	| { ok: true; name: string }
+	| { ok: true; name: string; credential: string }
 	| { ok: false; status: 400 | 429 | 503; message: string; retryAfter?: number };
 
 export async function signIn(name: string, password: string, ip: string): Promise<SignInResult> {
@@ -31,12 +33,12 @@ export async function signIn(name: string, password: string, ip: string): Promis
 			message: `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`
 		};
 	const hash = editors.hashes.get(nameKey) ?? null;
-	const ok = password.length > 0 && password.length <= 1024 && (await verifyPassword(password, hash));
+	const ok = password.length > 0 && password.length <= MAX_PASSWORD && (await verifyPassword(password, hash));
 	if (!ok) {
 		byIp.fail(ip);
 		byName.fail(nameKey);
 		return { ok: false, status: 400, message: 'Wrong name or password.' };
 	}
 	byName.reset(nameKey);
-	return { ok: true, name: nameKey };
+	return { ok: true, name: nameKey, credential: credentialOf(hash!) };
 }

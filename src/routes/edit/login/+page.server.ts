@@ -5,7 +5,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { loadEditors } from '$lib/server/editor/editors';
-import { createSession, currentEditor, setSessionCookie } from '$lib/server/editor/sessions';
+import { createSession, currentEditor, destroySession, SESSION_COOKIE, setSessionCookie } from '$lib/server/editor/sessions';
 import { signIn } from '$lib/server/editor/sign-in';
 
 export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
@@ -32,7 +32,9 @@ export const actions: Actions = {
 			if (result.retryAfter) setHeaders({ 'retry-after': String(result.retryAfter) });
 			return fail(result.status, { name, message: result.message });
 		}
-		const session = createSession(result.name);
+		// signing in again ends the session this browser had: one browser, one session
+		destroySession(cookies.get(SESSION_COOKIE));
+		const session = createSession(result.name, result.credential);
 		setSessionCookie(cookies, url, session.token, session.expires);
 		redirect(303, '/edit');
 	}
