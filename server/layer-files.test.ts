@@ -1,44 +1,32 @@
-// The Node server serves /geo/<layer>.geojson from the data directory (where
+// The server serves /geo/<layer>.geojson from the data directory (where
 // editors save), so reader pages' maps draw the layers as saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error plain JavaScript module without types
-import { serveLayerFile, withHeaders } from './start.js';
+import { createApp } from './app.js';
+import { listen } from './listen-for-test';
 
-let server: Server;
-let base = '';
+let server: Awaited<ReturnType<typeof listen>>;
 const dir = mkdtempSync(join(tmpdir(), 'qantar-serve-layers-'));
 const saved = process.env.QANTAR_DATA_DIR;
 
 beforeAll(async () => {
 	cpSync('static/geo', dir, { recursive: true, filter: (p) => !/\.(br|gz)$/.test(p) });
 	process.env.QANTAR_DATA_DIR = dir;
-	server = createServer((req, res) => {
-		withHeaders(req, res);
-		if (!serveLayerFile(req, res)) {
-			res.statusCode = 404;
-			res.end('left to the build');
-		}
-	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-	const a = server.address();
-	base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+	// the build stands for everything else
+	server = await listen(createApp((_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('left to the build')));
 });
-afterAll(() => {
-	server?.close();
+afterAll(async () => {
+	await server?.close();
 	rmSync(dir, { recursive: true, force: true });
 	if (saved === undefined) delete process.env.QANTAR_DATA_DIR;
 	else process.env.QANTAR_DATA_DIR = saved;
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers: { 'accept-encoding': 'br', ...headers } });
-// fetch undoes the brotli encoding itself
-const body = (r: Response) => r.text();
+const get = (path: string, headers: Record<string, string> = {}) => fetch(server.base + path, { headers: { 'accept-encoding': 'br', ...headers } });
 
-describe('serveLayerFile', () => {
+describe('layer files', () => {
 	it('serves the data directory’s file, compressed, with a validator and the /geo caching rule', async () => {
 		const r = await get('/geo/csto-members.geojson?v=anything');
 		expect(r.status).toBe(200);
@@ -46,9 +34,18 @@ describe('serveLayerFile', () => {
 		expect(r.headers.get('content-encoding')).toBe('br');
 		expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
 		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(await body(r)).toBe(readFileSync(join(dir, 'csto-members.geojson'), 'utf8'));
+		// fetch undoes the brotli encoding itself
+		expect(await r.text()).toBe(readFileSync(join(dir, 'csto-members.geojson'), 'utf8'));
 		const again = await get('/geo/csto-members.geojson', { 'if-none-match': r.headers.get('etag')! });
 		expect(again.status).toBe(304);
+	});
+
+	it('answers gzip to a client without brotli, and the file as it is to one that takes neither', async () => {
+		const gz = await get('/geo/csto-members.geojson', { 'accept-encoding': 'gzip, br;q=0' });
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		const raw = await get('/geo/csto-members.geojson', { 'accept-encoding': 'identity' });
+		expect(raw.headers.get('content-encoding')).toBeNull();
+		expect(Number(raw.headers.get('content-length'))).toBe(readFileSync(join(dir, 'csto-members.geojson')).length);
 	});
 
 	it('follows a saved file: new content, new validator', async () => {
@@ -62,7 +59,7 @@ describe('serveLayerFile', () => {
 		const second = await get('/geo/kazakhstan.geojson', { 'if-none-match': etag! });
 		expect(second.status).toBe(200);
 		expect(second.headers.get('etag')).not.toBe(etag);
-		expect(await body(second)).toContain('Kazakhstan (edited)');
+		expect(await second.text()).toContain('Kazakhstan (edited)');
 	});
 
 	it('leaves every other path to the build (basemap, unknown files, other folders)', async () => {
