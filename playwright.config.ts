@@ -26,7 +26,7 @@ export default defineConfig({
 		viewport: { width: 1280, height: 800 }
 	},
 	webServer: {
-		command: `node scripts/test-server-data.js && npm run build && node scripts/start.js`,
+		command: `node scripts/test-server-data.js && npm run build && node server/index.js`,
 		url: `http://localhost:${PORT}/`,
 		timeout: 240_000,
 		reuseExistingServer: false,

@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_CSP_DIRECTIVES } from './src/lib/server/web-policy.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,20 +10,11 @@ const config = {
 		// concurrent `npm run build` (tests) cannot pull the files from under its server
 		adapter: adapter({ out: process.env.QANTAR_BUILD_OUT ?? 'build' }),
 		outDir: process.env.QANTAR_KIT_OUT ?? '.svelte-kit',
-		csp: {
-			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'worker-src': ['self'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self', 'unsafe-inline'],
-				'font-src': ['self'],
-				'connect-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self']
-			}
+		// the pages' policy, written once (src/lib/server/web-policy.js); SvelteKit adds each page's nonce
+		csp: { mode: 'auto', directives: PAGE_CSP_DIRECTIVES },
+		typescript: {
+			// svelte-check also checks the production server (plain JavaScript with JSDoc types)
+			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../server/**/*.js', '../server/**/*.ts'] })
 		}
 	}
 };

@@ -13,7 +13,7 @@ export default defineConfig({
 		chunkSizeWarningLimit: 1300
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'
 	}
 });

@@ -10,7 +10,7 @@
 //    server's validation of a save. Loaded through Vite (the app's modules).
 // 2. In Chromium (the tests' browser and launch arguments, SwiftShader WebGL)
 //    against the production build, built into .tmp/bench-editor/ and served by
-//    scripts/start.js on a copy of the data (.tmp/bench-editor/data) where the
+//    server/index.js on a copy of the data (.tmp/bench-editor/data) where the
 //    layer "almaty-sites" holds its own features plus generated ones up to
 //    `count` (points, some polygons and lines, all valid), with a bench editor.
 //    Per run and per layer (the big one and the small "csto-bases" as the
@@ -18,7 +18,7 @@
 //    a feature in the list, select one on the map, type in its English name
 //    (delete it, then a new one, key by key), drag it on the map, save, JS heap.
 //    Long tasks (over 50 ms, PerformanceObserver) are counted for every step.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { hashPassword } from '../src/lib/server/editor/password.js';
+import { startBuiltServer } from '../server/start-built.js';
 import { median, seededRandom, stat } from './lib/stats.js';
 
 const arg = (name, fallback) => {
@@ -189,31 +190,13 @@ async function prepareData() {
 	return { password, big: { count: features.length, bytes: Buffer.byteLength(text), geometries: kinds }, small: { count: small } };
 }
 
-async function serve() {
-	const server = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			...process.env,
-			QANTAR_BUILD_DIR: BUILD,
-			QANTAR_DATA_DIR: DATA,
-			QANTAR_EDITORS_FILE: EDITORS,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: BASE,
-			BODY_SIZE_LIMIT: '6M'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
+const serve = () =>
+	startBuiltServer({
+		port: PORT,
+		env: { QANTAR_BUILD_DIR: BUILD, QANTAR_DATA_DIR: DATA, QANTAR_EDITORS_FILE: EDITORS, HOST: '127.0.0.1', ORIGIN: BASE, BODY_SIZE_LIMIT: '6M' },
+		ready: '/edit/login',
+		echo: true
 	});
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${BASE}/edit/login`)).ok) break;
-		} catch {
-			/* not up yet */
-		}
-		if (i > 600) throw new Error('the bench server did not start');
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return server;
-}
 
 // ---------------------------------------------------------------- in the page
 /** Installed before any page script: long tasks, input timestamps, helpers. */
@@ -631,7 +614,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	await server.stop();
 }
 
 const summary = { big: summarise(raw.big), small: summarise(raw.small) };

@@ -5,7 +5,7 @@
 // budget is exceeded. Figures are never asserted by the tests.
 //   node scripts/bench.js [--runs 5] [--idle-runs 16] [--no-build] [--step csto-airlift] [--out bench-results]
 // It builds into .tmp/bench/ (its own folders: a concurrent `npm run build` cannot
-// disturb it), serves that build with scripts/start.js on a loopback port and
+// disturb it), serves that build with server/index.js on a loopback port and
 // measures, per route and run (fresh browser context each time, so a cold cache):
 // JS bytes (raw, gzip) split MapLibre / app / other, requests and transferred
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
@@ -17,8 +17,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parse } from 'yaml';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
-import { precompressData } from './start.js';
-import { startBuiltServer } from './lib/built-server.js';
+import { precompressData } from '../server/precompress.js';
+import { startBuiltServer } from '../server/start-built.js';
 import { median, ratioInterval, stat } from './lib/stats.js';
 
 const arg = (name, fallback) => {
@@ -59,7 +59,7 @@ function build() {
 	});
 }
 
-const serve = () => startBuiltServer(PORT, { QANTAR_BUILD_DIR: BUILD, HOST: '127.0.0.1', ORIGIN: BASE });
+const serve = () => startBuiltServer({ port: PORT, env: { QANTAR_BUILD_DIR: BUILD, HOST: '127.0.0.1', ORIGIN: BASE } });
 
 // ---------------------------------------------------------------- what is what
 /** MapLibre files (chunk + worker) and editor-only files, from the build's manifests. */

@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { precompressData } from './start.js';
+import { precompressData } from '../server/precompress.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -41,7 +41,7 @@ if (!FROM) {
 	process.env.ORIGIN = PUBLIC; // the pages' absolute URLs are the public ones
 	process.env.HOST = '127.0.0.1';
 	process.env.PORT = String(port);
-	const { start } = await import('./start.js');
+	const { start } = await import('../server/app.js');
 	server = await start({ buildDir: BUILD, port, host: '127.0.0.1' });
 	FROM = `http://127.0.0.1:${port}`;
 }

@@ -1,5 +1,5 @@
 // npm run load: a crowd on loopback. autocannon drives the Node server (build/,
-// through scripts/start.js, as in production) and, as the floor, a plain static
+// through server/index.js, as in production) and, as the floor, a plain static
 // file server (sirv, the library adapter-node uses) on the static build of the
 // same pages (scripts/build-static.js): story page, a GeoJSON layer, a step
 // embed, an oEmbed answer. 100 connections for 20 s each, bounded. Any error,
@@ -7,7 +7,7 @@
 //   node scripts/load.js [--connections 100] [--duration 20] [--out bench-results]
 // Needs a production build (npm run load builds one).
 import { execFileSync } from 'node:child_process';
-import { startBuiltServer } from './lib/built-server.js';
+import { startBuiltServer } from '../server/start-built.js';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -35,7 +35,7 @@ if (!existsSync('build/handler.js')) {
 	process.exit(1);
 }
 
-const node = await startBuiltServer(NODE_PORT, { HOST: '127.0.0.1', ORIGIN: NODE });
+const node = await startBuiltServer({ port: NODE_PORT, env: { HOST: '127.0.0.1', ORIGIN: NODE } });
 let floor;
 try {
 	console.log('writing the static floor (scripts/build-static.js) ...');

@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
-import { startBuiltServer, waitForMapIdle } from './lib/built-server.js';
+import { startBuiltServer } from '../server/start-built.js';
+import { waitForMapIdle } from './lib/map-idle.js';
 
 const PORT = Number(process.env.SHOT_PORT ?? 4391);
 const found = await findChromium();
@@ -14,7 +15,7 @@ if (!found) {
 	process.exit(1);
 }
 
-const server = await startBuiltServer(PORT);
+const server = await startBuiltServer({ port: PORT });
 const base = server.base;
 try {
 	const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });

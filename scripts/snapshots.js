@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
-import { startBuiltServer, waitForMapIdle } from './lib/built-server.js';
+import { startBuiltServer } from '../server/start-built.js';
+import { waitForMapIdle } from './lib/map-idle.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +28,7 @@ if (!found) {
 }
 let server;
 if (!base) {
-	server = await startBuiltServer(Number(process.env.SNAPSHOT_PORT ?? 4393));
+	server = await startBuiltServer({ port: Number(process.env.SNAPSHOT_PORT ?? 4393) });
 	base = server.base;
 }
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });

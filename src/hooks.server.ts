@@ -1,31 +1,44 @@
 /**
- * Sets the page language on <html lang>, the security headers that the CSP
- * (configured in svelte.config.js) does not cover, and names the page's fonts
- * first in its Link header.
+ * Sets the page language on <html lang>, the security headers of the web
+ * policy (src/lib/server/web-policy.js, shared with svelte.config.js and the
+ * production server), the API's JSON errors, and names the page's fonts first
+ * in its Link header.
  */
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { langFromPath } from '$lib/i18n/lang';
-import { setSecurityHeaders } from '$lib/server/headers';
+import { securityHeaders } from '$lib/server/web-policy.js';
+import { apiErrorAsJson, isApiPath } from '$lib/server/api-errors';
 import { env } from '$env/dynamic/public';
-import { basemapOrigins, widenCsp } from '$lib/server/basemap-csp';
 import { fontLinksIn } from '$lib/server/font-links';
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = langFromPath(event.url.pathname);
+	const path = event.url.pathname;
+	const lang = langFromPath(path);
 	const fonts: string[] = [];
-	const response = await resolve(event, {
+	let response = await resolve(event, {
 		transformPageChunk: ({ html }) => {
 			fonts.push(...fontLinksIn(html));
 			return html.replace('%lang%', lang);
 		}
 	});
-	setSecurityHeaders(event.url.pathname, response.headers);
+	if (isApiPath(path)) response = await apiErrorAsJson(event.request.method, path, response);
+	const policy = securityHeaders({
+		path,
+		contentType: response.headers.get('content-type') ?? '',
+		csp: response.headers.get('content-security-policy'),
+		origin: event.url.origin,
+		env
+	});
+	for (const [name, value] of Object.entries(policy)) response.headers.set(name, value);
 	if (fonts.length) {
 		const link = response.headers.get('link');
 		response.headers.set('link', [...fonts, ...(link ? [link] : [])].join(', '));
 	}
-	const csp = response.headers.get('Content-Security-Policy');
-	const origins = basemapOrigins(env);
-	if (csp && origins.length) response.headers.set('Content-Security-Policy', widenCsp(csp, origins));
 	return response;
+};
+
+/** An exception in a load, action or endpoint: logged with where it happened; the visitor gets no details. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404) console.error(`[${status}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message };
 };

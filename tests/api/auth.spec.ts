@@ -1,8 +1,10 @@
 // Sign-in, sign-out, rate limiting, and a server without editors.
 import { test, expect } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../src/lib/server/editor/atomic-write.js';
+import { startBuiltServer, type BuiltServer } from '../../server/start-built.js';
 import { bytesOnDisk, client, credentials, getLayer, newCity, password, postSignIn, signIn, writeHeaders } from './helpers';
 
 const setCookie = (res: { headersArray(): { name: string; value: string }[] }) =>
@@ -170,31 +172,27 @@ test.describe('sessions end when the credential changes', () => {
 });
 
 test.describe('a server without editors', () => {
-	let server: ChildProcess;
-	const port = Number(process.env.TEST_PORT ?? 4318) + 1;
-	const base = `http://localhost:${port}`;
+	let server: BuiltServer;
+	let base = '';
+	const editorsFile = resolve('.tmp/no-such-editors.json');
 
 	test.beforeAll(async () => {
-		server = spawn(process.execPath, ['build/index.js'], {
-			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, QANTAR_DATA_DIR: credentials().dataDir, QANTAR_EDITORS_FILE: '.tmp/no-such-editors.json' },
-			stdio: 'ignore'
-		});
-		for (let i = 0; i < 100; i++) {
-			const up = await fetch(`${base}/api/layers/protest-cities`).then((r) => r.ok, () => false);
-			if (up) return;
-			await new Promise((r) => setTimeout(r, 100));
-		}
-		throw new Error('the second server did not start');
+		server = await startBuiltServer({ env: { QANTAR_DATA_DIR: credentials().dataDir, QANTAR_EDITORS_FILE: editorsFile }, ready: '/api/layers/protest-cities' });
+		base = server.base;
 	});
-	test.afterAll(() => void server?.kill());
+	test.afterAll(() => server?.stop());
 
-	test('/edit and /edit/login say how to add an editor', async () => {
+	test('/edit and /edit/login say how to add an editor, not where the server keeps its files; the log says where', async () => {
 		const api = await client(base);
 		for (const path of ['/edit', '/edit/login']) {
 			const res = await api.get(path);
 			expect(res.status()).toBe(503);
-			expect(await res.text()).toContain('npm run editor:add -- &lt;name');
+			const text = await res.text();
+			expect(text).toContain('npm run editor:add -- &lt;name');
+			expect(text, 'the editors file’s path').not.toContain(editorsFile);
+			expect(text, 'the server’s folders').not.toContain(process.cwd());
 		}
+		expect(server.output()).toContain(`nobody can sign in: no editors file at ${editorsFile}`);
 		await api.dispose();
 	});
 

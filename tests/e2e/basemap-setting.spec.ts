@@ -3,21 +3,14 @@
 // A second app server is started with the setting, and a stand-in "tile host"
 // on another loopback port serves the style.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { startBuiltServer, type BuiltServer } from '../../server/start-built.js';
 import { renderedFeatureIds, waitForStep } from './helpers';
 
 // free ports, picked at start (another test run may hold fixed ones)
 let APP_PORT = 0;
 let STYLE_PORT = 0;
-async function freePort(): Promise<number> {
-	const s = createServer();
-	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as import('node:net').AddressInfo).port;
-	await new Promise<void>((r) => s.close(() => r()));
-	return port;
-}
-let app: ChildProcess;
+let app: BuiltServer;
 let styleHost: Server;
 
 const style = {
@@ -43,27 +36,13 @@ test.beforeAll(async () => {
 	});
 	await new Promise<void>((r) => styleHost.listen(0, '127.0.0.1', r));
 	STYLE_PORT = (styleHost.address() as import('node:net').AddressInfo).port;
-	APP_PORT = await freePort();
-	app = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			...process.env,
-			PORT: String(APP_PORT),
-			ORIGIN: `http://localhost:${APP_PORT}`,
-			PUBLIC_BASEMAP_STYLE: `http://127.0.0.1:${STYLE_PORT}/style.json`,
-			QANTAR_DATA_DIR: process.env.QANTAR_DATA_DIR ?? '.tmp/test-data'
-		},
-		stdio: 'ignore'
+	app = await startBuiltServer({
+		env: { PUBLIC_BASEMAP_STYLE: `http://127.0.0.1:${STYLE_PORT}/style.json`, QANTAR_DATA_DIR: process.env.QANTAR_DATA_DIR ?? '.tmp/test-data' }
 	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://localhost:${APP_PORT}/`)).ok) return;
-		} catch {}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('the second app server did not start');
+	APP_PORT = app.port;
 });
 test.afterAll(async () => {
-	app?.kill();
+	await app?.stop();
 	await new Promise<void>((r) => styleHost.close(() => r()));
 });
 

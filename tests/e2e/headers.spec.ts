@@ -1,6 +1,7 @@
 // Security and caching headers on every kind of response of the Node server
-// (scripts/start.js wraps adapter-node so that static files get them too).
+// (server/ wraps adapter-node so that static files get them too).
 import { expect, test, type APIResponse } from '@playwright/test';
+import { startBuiltServer, type BuiltServer } from '../../server/start-built.js';
 
 function csp(res: APIResponse) {
 	const value = res.headers()['content-security-policy'] ?? '';
@@ -114,4 +115,30 @@ test('pages are compressed', async ({ request }) => {
 	const res = await request.get('/', { headers: { 'accept-encoding': 'br' } });
 	expect(res.headers()['content-encoding']).toBe('br');
 	expect(await res.text()).toContain('</html>');
+});
+
+test.describe('an https deployment (ORIGIN=https://…)', () => {
+	let https: BuiltServer;
+	test.beforeAll(async () => {
+		https = await startBuiltServer({ env: { ORIGIN: 'https://maps.example.org', QANTAR_DATA_DIR: process.env.QANTAR_DATA_DIR ?? '.tmp/test-data' } });
+	});
+	test.afterAll(() => https?.stop());
+
+	const PATHS = ['/', '/embed/step/akimat', '/geo/kazakhstan.geojson', '/embed.js', '/api/layers/protest-cities', '/no-such-page'];
+
+	test('every answer, files included, keeps browsers on https and denies camera, microphone, geolocation…', async ({ request }) => {
+		for (const path of PATHS) {
+			const h = (await request.get(https.base + path)).headers();
+			expect(h['strict-transport-security'], path).toBe('max-age=31536000');
+			for (const feature of ['camera', 'microphone', 'geolocation', 'payment']) expect(h['permissions-policy'], path).toContain(`${feature}=()`);
+		}
+	});
+
+	test('plain http (the test server) sends neither', async ({ request }) => {
+		for (const path of PATHS) {
+			const h = (await request.get(path)).headers();
+			expect(h['strict-transport-security'], path).toBeUndefined();
+			expect(h['permissions-policy'], path).toBeUndefined();
+		}
+	});
 });

@@ -6,6 +6,7 @@
 import { forbiddenInLabel } from './plain-text';
 import { LAYER_IDS } from '$lib/geo/layers';
 import { STORY_PERIOD } from './feature';
+import { HOST_PARAMS as HOST_PARAM_NAMES, OPTION_PARAMS, VIEW_PARAMS } from './embed-params.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 export interface EmbedOptions {
@@ -31,10 +32,7 @@ export interface ParamProblem {
 	message: string;
 }
 
-/** parameters added by host libraries (pym.js) that embed pages accept and ignore */
-const HOST_PARAMS = new Set(['initialWidth', 'childId', 'parentTitle', 'parentUrl', 'test']);
-const OPTION_PARAMS = ['theme', 'interactive', 'caption', 'card'];
-const VIEW_PARAMS = ['center', 'zoom', 'bearing', 'pitch', 'layers', 'highlight', 'date', 'title'];
+const HOST_PARAMS = new Set(HOST_PARAM_NAMES);
 
 function flag(q: URLSearchParams, name: string, fallback: boolean, problems: ParamProblem[]): boolean {
 	const v = q.get(name);

@@ -5,15 +5,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { bbox, bboxPolygon } from '@turf/turf';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerTextInSlices, type StoryCollection } from '$lib/schema/validate-layer';
 import { preSerialize } from '$lib/transport/pre-serialized';
 
-export function dataDir(): string {
-	return resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
-}
+import { dataDir } from './web-policy.js';
+
+/** where the layers live: one rule (web-policy.js) for the app and the production server */
+export { dataDir };
 
 export interface LoadedLayer {
 	layer: StoryLayer;
@@ -86,7 +87,7 @@ export async function readAllLayers(): Promise<LoadedLayer[]> {
  * In `page`, a polygon's geometry is replaced by its bounding box, which is all
  * the page needs of it (to frame the camera on it), and the map loads the full
  * polygons from `src`: the layer file, served from the data directory by the
- * server (scripts/start.js) or the static build, versioned so no cache outlives
+ * server (server/layer-files.js) or the static build, versioned so no cache outlives
  * an edit. MapLibre fetches and parses that file in its worker, compressed at
  * build quality and cached between pages, instead of every page carrying the
  * countries' outlines (~180 KB of the ~230 KB) through the HTML, JSON.parse and

@@ -24,26 +24,40 @@ export const HOW_TO_ADD_EDITOR =
 
 export type Editors = { ok: true; hashes: ReadonlyMap<string, string> } | { ok: false; message: string };
 
+/** Why nobody can sign in: `message` for visitors (no path of the server's), `log` for the server's log (with the file). */
+type Refusal = { ok: false; message: string; log: string };
+
 let cache: { file: string; mtimeMs: number; size: number; ino: number; editors: Editors } | null = null;
 
-async function load(file: string): Promise<Editors> {
+async function load(file: string): Promise<Extract<Editors, { ok: true }> | Refusal> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
 	} catch {
-		return { ok: false, message: `No editors are configured (no file ${file}): ${HOW_TO_ADD_EDITOR}.` };
+		return { ok: false, message: `No editors are configured on this server: ${HOW_TO_ADD_EDITOR}.`, log: `no editors file at ${file}` };
 	}
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return { ok: false, message: `The editors file ${file} is not valid JSON (${(e as Error).message}): fix it or ${HOW_TO_ADD_EDITOR}.` };
+		return { ok: false, message: `The editors file on the server is not valid JSON: fix it or ${HOW_TO_ADD_EDITOR}.`, log: `the editors file ${file} is not valid JSON (${(e as Error).message})` };
 	}
 	const parsed = editorsFileSchema.safeParse(data);
 	if (!parsed.success)
-		return { ok: false, message: `The editors file ${file} is malformed (${parsed.error.issues[0]?.message}): ${HOW_TO_ADD_EDITOR}.` };
-	if (parsed.data.editors.length === 0) return { ok: false, message: `No editors are configured in ${file}: ${HOW_TO_ADD_EDITOR}.` };
+		return { ok: false, message: `The editors file on the server is malformed: ${HOW_TO_ADD_EDITOR}.`, log: `the editors file ${file} is malformed (${parsed.error.issues[0]?.message})` };
+	if (parsed.data.editors.length === 0) return { ok: false, message: `No editors are configured on this server: ${HOW_TO_ADD_EDITOR}.`, log: `no editors in ${file}` };
 	return { ok: true, hashes: new Map(parsed.data.editors.map((e) => [e.name, e.hash])) };
+}
+
+let lastLogged = '';
+/** Says in the server's log, once per cause, why nobody can sign in: the file's path is for the operator, not the visitor. */
+function logOnce(editors: Extract<Editors, { ok: true }> | Refusal): Editors {
+	if (editors.ok) {
+		lastLogged = '';
+		return editors;
+	}
+	if (editors.log !== lastLogged) console.error(`Qantar editor: nobody can sign in: ${(lastLogged = editors.log)}`);
+	return { ok: false, message: editors.message };
 }
 
 /** The configured editors, or why there are none (a message saying how to add one). */
@@ -52,7 +66,7 @@ export async function loadEditors(): Promise<Editors> {
 	const info = await stat(file).catch(() => null);
 	// an editor:add writes a new file (rename): a new inode even within the same mtime tick and size
 	if (cache && info && cache.file === file && cache.mtimeMs === info.mtimeMs && cache.size === info.size && cache.ino === info.ino) return cache.editors;
-	const editors = await load(file);
+	const editors = logOnce(await load(file));
 	cache = info ? { file, mtimeMs: info.mtimeMs, size: info.size, ino: info.ino, editors } : null;
 	return editors;
 }
