@@ -18,22 +18,17 @@
 //    a feature in the list, select one on the map, type in its English name
 //    (delete it, then a new one, key by key), drag it on the map, save, JS heap.
 //    Long tasks (over 50 ms, PerformanceObserver) are counted for every step.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+import { CHROMIUM_ARGS } from './lib/chromium.js';
+import { buildApp, Budgets, cli, launchChromium, writeResults } from './lib/bench-harness.js';
 import { hashPassword } from '../src/lib/server/editor/password.js';
 import { startBuiltServer } from '../server/start-built.js';
 import { median, seededRandom, stat } from './lib/stats.js';
 
-const arg = (name, fallback) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : fallback;
-};
-const flag = (name) => process.argv.includes(`--${name}`);
+const { arg, flag } = cli;
 const RUNS = Math.max(1, Number(arg('runs', 3)));
 const COUNT = Math.max(100, Number(arg('count', 10_000)));
 const PORT = Number(arg('port', process.env.BENCH_EDITOR_PORT ?? 4430));
@@ -55,6 +50,20 @@ const EDITOR_NAME = 'bench';
 const PROFILE = flag('profile');
 
 const log = (...a) => console.log(...a);
+
+/** The budgets (docs/performance.md): the 10,000-feature layer against the 5-feature one, in the same run. */
+export const EDITOR_BUDGETS = {
+	/** choose the layer → all drawn and the map idle */
+	interactive: 8,
+	/** frames per second while dragging a point, × the small layer's */
+	dragFps: 0.8,
+	/** the slowest keystroke until the form shows it */
+	key: 2,
+	/** save → "Saved" shown (validation and the git revision of 4 MB against 2 KB) */
+	save: 20,
+	/** any main-thread task on the big layer, ms: above this, a user feels the page freeze */
+	longestTaskMs: 200
+};
 
 // ---------------------------------------------------------------- the big layer
 const r5 = (x) => Math.round(x * 1e5) / 1e5;
@@ -165,13 +174,7 @@ async function nodeBench() {
 }
 
 // ---------------------------------------------------------------- build, data, serve
-function build() {
-	log(`building the app into ${BUILD} ...`);
-	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...(MINIFY ? [] : ['--minify', 'false'])], {
-		env: { ...process.env, QANTAR_BUILD_OUT: BUILD, QANTAR_KIT_OUT: KIT },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-}
+const build = () => buildApp({ build: BUILD, kit: KIT, minify: MINIFY, log });
 
 /** A fresh copy of the layers (the big one grown to COUNT), and an editors file with the bench editor. */
 async function prepareData() {
@@ -586,20 +589,15 @@ function table(big, small, bigCount, smallCount) {
 }
 
 // ---------------------------------------------------------------- main
-const found = await findChromium();
-if (!found) {
-	console.error(CHROMIUM_HELP);
-	process.exit(1);
-}
 const started = new Date();
 const node = flag('no-node') ? null : await nodeBench();
 if (!flag('no-build') || !existsSync(join(BUILD, 'handler.js'))) build();
 const data = await prepareData();
 log(`\ndata: ${BIG.id} with ${data.big.count} features (${JSON.stringify(data.big.geometries)}), ${(data.big.bytes / 1e6).toFixed(2)} MB; reference ${SMALL.id} with ${data.small.count}`);
 const server = await serve();
-const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+const chromium = await launchChromium(CHROMIUM_ARGS);
+const { browser } = chromium;
 const raw = { big: [], small: [] };
-const chromiumVersion = browser.version();
 try {
 	const state = await signInState(browser, data.password);
 	log(`warming up (one run on the small layer, not counted), then ${RUNS} runs on each layer ...`);
@@ -618,36 +616,35 @@ try {
 }
 
 const summary = { big: summarise(raw.big), small: summarise(raw.small) };
-log(`\nQantar editor bench — ${started.toISOString()} — ${RUNS} runs, Chromium ${chromiumVersion} (${found.path}), SwiftShader, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`);
+log(`\nQantar editor bench — ${started.toISOString()} — ${RUNS} runs, Chromium ${chromium.version} (${chromium.path}), SwiftShader, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`);
 log(`medians; min–max over the runs; ratio = ${BIG.id} (${data.big.count}) / ${SMALL.id} (${data.small.count}); long tasks are main-thread tasks over 50 ms\n`);
 log(table(summary.big, summary.small, data.big.count, data.small.count));
 
-mkdirSync(OUT_DIR, { recursive: true });
-const file = join(OUT_DIR, `bench-editor-${started.toISOString().slice(0, 10)}${LABEL ? `-${LABEL}` : ''}.json`);
-writeFileSync(
-	file,
-	JSON.stringify(
-		{
-			date: started.toISOString(),
-			label: LABEL || undefined,
-			commit: (() => {
-				try {
-					const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-					const changed = execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim();
-					return changed ? `${head} with uncommitted changes in src/` : head;
-				} catch {
-					return null;
-				}
-			})(),
-			machine: { node: process.version, cpus: cpus().length, loadavg: loadavg(), chromium: chromiumVersion, path: found.path, args: CHROMIUM_ARGS },
-			runs: RUNS,
-			layers: { big: { id: BIG.id, ...data.big }, small: { id: SMALL.id, ...data.small } },
-			node,
-			summary,
-			raw
-		},
-		null,
-		1
-	)
-);
+// ---------------------------------------------------------------- budgets (docs/performance.md)
+// the big layer against the small one in the same run: what a user notices, never an absolute time
+const budgets = new Budgets();
+const big = summary.big;
+const small = summary.small;
+const times = (key) => big[key].median / small[key].median;
+const tti = times('loadIdleMs');
+budgets.check(`choose the layer → drawn and map idle (time to interactive) ≤ ${EDITOR_BUDGETS.interactive}× the small layer's`, tti <= EDITOR_BUDGETS.interactive, `${tti.toFixed(1)}× (${fmt.ms(big.loadIdleMs.median)} / ${fmt.ms(small.loadIdleMs.median)})`);
+const fps = big.dragFps.median / small.dragFps.median;
+budgets.check(`drag a point: frames per second ≥ ${EDITOR_BUDGETS.dragFps}× the small layer's`, fps >= EDITOR_BUDGETS.dragFps, `${fps.toFixed(2)}× (${fmt.n(big.dragFps.median)} / ${fmt.n(small.dragFps.median)} fps)`);
+const key = times('keyMaxMs');
+budgets.check(`slowest keystroke → form updated ≤ ${EDITOR_BUDGETS.key}× the small layer's`, key <= EDITOR_BUDGETS.key, `${key.toFixed(1)}× (${fmt.ms(big.keyMaxMs.median)} / ${fmt.ms(small.keyMaxMs.median)})`);
+const save = times('saveMs');
+budgets.check(`save → "Saved" shown ≤ ${EDITOR_BUDGETS.save}× the small layer's`, save <= EDITOR_BUDGETS.save, `${save.toFixed(1)}× (${fmt.ms(big.saveMs.median)} / ${fmt.ms(small.saveMs.median)})`);
+const longest = Math.max(...['loadLongtaskMax', 'selectListLongtaskMax', 'selectMapLongtaskMax', 'typingLongtaskMax', 'moveLongtaskMax', 'saveLongtaskMax'].map((k) => big[k].max || 0));
+budgets.check(`no main-thread task over ${EDITOR_BUDGETS.longestTaskMs} ms on the big layer (load, select, type, move, save; every run)`, longest <= EDITOR_BUDGETS.longestTaskMs, fmt.ms(longest));
+budgets.print(log);
+
+const file = writeResults({
+	outDir: OUT_DIR,
+	name: 'bench-editor',
+	label: LABEL,
+	started,
+	chromium,
+	data: { runs: RUNS, layers: { big: { id: BIG.id, ...data.big }, small: { id: SMALL.id, ...data.small } }, node, budgets, summary, raw }
+});
 log(`\nsaved ${file}`);
+process.exit(budgets.ok ? 0 : 1);

@@ -11,20 +11,17 @@
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
 // per second of every step transition, long tasks during the full story, JS heap.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { parse } from 'yaml';
-import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
+import { CHROMIUM_ARGS } from './lib/chromium.js';
+import { buildApp, Budgets, cli, launchChromium, writeResults } from './lib/bench-harness.js';
 import { precompressData } from '../server/precompress.js';
 import { startBuiltServer } from '../server/start-built.js';
 import { median, ratioInterval, stat } from './lib/stats.js';
 
-const arg = (name, fallback) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : fallback;
-};
+const { arg } = cli;
 const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)));
 // loads up to the first idle only, after the full runs: a time ratio from 5–7 runs moves by ±0.2 here
 const IDLE_RUNS = Math.max(0, Number(arg('idle-runs', process.env.BENCH_IDLE_RUNS ?? 16)));
@@ -50,8 +47,7 @@ const log = (...a) => console.log(...a);
 // ---------------------------------------------------------------- build + serve
 function build() {
 	const env = { ...process.env, QANTAR_BUILD_OUT: BUILD, QANTAR_KIT_OUT: KIT };
-	log('building the app into .tmp/bench/build ...');
-	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	buildApp({ build: BUILD, kit: KIT, log });
 	log('building the floor page ...');
 	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/vite.floor.config.js'], {
 		env: { ...env, QANTAR_FLOOR_OUT: join(BUILD, 'client/__floor') },
@@ -433,12 +429,8 @@ function table(title, s, floor) {
 }
 
 // ---------------------------------------------------------------- main
-const found = await findChromium();
-if (!found) {
-	console.error(CHROMIUM_HELP);
-	process.exit(1);
-}
-if (!process.argv.includes('--no-build') || !existsSync(join(BUILD, 'handler.js'))) build();
+const started = new Date();
+if (!cli.flag('no-build') || !existsSync(join(BUILD, 'handler.js'))) build();
 // the floor's files get the same precompression as the app's (adapter-node did the app's)
 precompressData(join(BUILD, 'client/__floor'), /\.(html|js|mjs|css)$/);
 const kinds = classifyBuild();
@@ -454,7 +446,8 @@ const server = await serve();
  * per load on this machine, against ~0.45 s with CPU raster (same maps, same frames).
  */
 const BENCH_ARGS = [...CHROMIUM_ARGS, '--disable-gpu-rasterization'];
-const browser = await chromium.launch({ executablePath: found.path, args: BENCH_ARGS });
+const chromium = await launchChromium(BENCH_ARGS);
+const { browser } = chromium;
 const raw = { story: [], floor: [], embed: [], floorEmbed: [], explore: [], idleOnly: { story: [], embed: [] } };
 let exploreNote = null;
 try {
@@ -510,8 +503,8 @@ const summary = {
 /** What the interval says of a ratio's budget: the pass or fail stands on the ratio; this says whether other loads could change it. */
 const intervalVerdict = ({ low, high }, limit) =>
 	high <= limit ? 'all of it within the budget' : low > limit ? 'all of it over the budget' : 'it straddles the budget: more loads (--idle-runs) to tell';
-const budgets = [];
-const check = (name, value, limit, ok, shown) => budgets.push({ name, value, limit, ok, shown });
+const budgets = new Budgets();
+const check = (name, _value, _limit, ok, shown) => budgets.check(name, ok, shown);
 for (const [route, s, f, runs, floorRuns] of [
 	['story', summary.story, summary.floor, raw.story, raw.floor],
 	['embed', summary.embed, summary.floorEmbed, raw.embed, raw.floorEmbed]
@@ -547,37 +540,32 @@ const fpsRatio = median(fpsRatios);
 check('story: step-transition fps ≥ 0.9× floor (median over flights)', fpsRatio, BUDGETS.fpsRatio, fpsRatio >= BUDGETS.fpsRatio, `${fpsRatio.toFixed(2)}× (worst flight ${Math.min(...fpsRatios).toFixed(2)}×)`);
 
 // ---------------------------------------------------------------- output
-log(`\nQantar bench — ${new Date().toISOString()} — ${RUNS} runs each, Chromium ${browser.version?.() ?? ''} (${found.path}), SwiftShader`);
+log(`\nQantar bench — ${started.toISOString()} — ${RUNS} runs each, Chromium ${chromium.version} (${chromium.path}), SwiftShader`);
 log(table('STORY (fr), 1280×800, /', summary.story, summary.floor));
 log(table('FLOOR for the story (bare MapLibre, same style, data and flights)', summary.floor));
 log(table(`EMBED, 700×640, /embed/step/${EMBED_STEP}`, summary.embed, summary.floorEmbed));
 log(table('FLOOR for the embed', summary.floorEmbed));
 if (summary.explore) log(table('EXPLORE, 1280×800, /explore (ratios to the story floor)', summary.explore, summary.floor));
 else log(`\nEXPLORE: ${exploreNote}`);
-log('\nBUDGETS');
-for (const b of budgets) log(`  ${b.ok ? 'ok  ' : 'FAIL'}  ${b.name}: ${b.shown}`);
+budgets.print(log);
 
-mkdirSync(OUT_DIR, { recursive: true });
-const file = join(OUT_DIR, `bench-${new Date().toISOString().slice(0, 10)}.json`);
 const strip = (runs) => runs.map(({ scripts, cameras, ...r }) => ({ ...r, scripts: scripts?.map(({ text, ...s }) => s) }));
-writeFileSync(
-	file,
-	JSON.stringify(
-		{
-			date: new Date().toISOString(),
-			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: found.path, args: BENCH_ARGS },
-			runs: RUNS,
-			idleRuns: IDLE_RUNS,
-			order: 'page then its floor in runs 1, 3, 5… (and idle-only loads 1, 3, 5…); the floor first in the others',
-			embedStep: EMBED_STEP,
-			budgets: budgets.map(({ name, ok, shown }) => ({ name, ok, value: shown })),
-			summary,
-			exploreNote,
-			raw: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? strip(v) : v]))
-		},
-		null,
-		1
-	)
-);
+const file = writeResults({
+	outDir: OUT_DIR,
+	name: 'bench',
+	started,
+	chromium,
+	data: {
+		runs: RUNS,
+		idleRuns: IDLE_RUNS,
+		order: 'page then its floor in runs 1, 3, 5… (and idle-only loads 1, 3, 5…); the floor first in the others',
+		embedStep: EMBED_STEP,
+		budgets,
+		summary,
+		exploreNote,
+		raw: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? strip(v) : v]))
+	}
+});
 log(`\nsaved ${file}`);
-process.exit(budgets.every((b) => b.ok) ? 0 : 1);
+process.exit(budgets.ok ? 0 : 1);
+
