@@ -2,12 +2,14 @@
 // the build's static files, then the app) behind the few things it does not
 // do, in this order:
 //   policy-headers.js  every answer's security and caching headers, static files included
+//   api-body-limit.js  a write to the API declaring a body over its limit: a JSON 413, unread
 //   compress.js        pages and JSON compressed per answer (files are precompressed)
 //   layer-files.js     /geo/<layer>.geojson from the data directory, as editors saved it
 //   page-cache.js      reader and embed pages rendered once, kept until the data changes
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { apiBodyLimit } from './api-body-limit.js';
 import { compress } from './compress.js';
 import { layerFiles } from './layer-files.js';
 import { createPageCache } from './page-cache.js';
@@ -25,7 +27,7 @@ import { precompressData } from './precompress.js';
  */
 export function createApp(handler, { pageCache = createPageCache() } = {}) {
 	/** @type {Middleware[]} */
-	const chain = [policyHeaders, compress, layerFiles, pageCache, handler];
+	const chain = [policyHeaders, apiBodyLimit, compress, layerFiles, pageCache, handler];
 	/** @param {Req} req @param {Res} res */
 	return (req, res) => {
 		/** @param {number} i */

@@ -40,7 +40,7 @@ describe('the page cache', () => {
 		expect(cache.size()).toBe(2);
 		expect(rendersOf('/')).toBe(1);
 		expect(rendersOf('/en/embed/step/akimat')).toBe(1);
-	});
+	}, 60_000); // 500 renders: seconds on a busy machine
 
 	it('answers a kept page with a fresh nonce, the same in its header and markup, compressed', async () => {
 		const nonces = new Set<string>();

@@ -141,6 +141,7 @@ const cases: Case[] = [
 	{ name: 'an octet-stream content type', headers: { 'content-type': 'application/octet-stream' }, status: 415, message: /not "application\/octet-stream"/, body: withNew(() => {}) },
 	{ name: 'no content type', transport: 'fetch', headers: { 'content-type': null }, status: 415, message: /not "none"/, body: withNew(() => {}) },
 	{ name: 'a body over 5 MB', status: 413, message: /larger than the limit of 5 MB/, body: (fc) => JSON.stringify({ ...fc, padding: 'x'.repeat(5 * 1024 * 1024 + 10) }) },
+	{ name: 'a body over 6 MB (adapter-node’s own limit)', status: 413, message: /larger than the limit of 5 MB/, body: (fc) => JSON.stringify({ ...fc, padding: 'x'.repeat(7 * 1024 * 1024) }) },
 	// versions
 	{ name: 'no If-Match', headers: { 'if-match': null }, status: 428, message: /If-Match is required/, body: withNew(() => {}) },
 	{ name: 'If-Match *', headers: { 'if-match': '*' }, status: 428, message: /"\*", weak and multiple ETags are refused/, body: withNew(() => {}) },

@@ -139,3 +139,6 @@ export function securityHeaders({ path, contentType, csp, origin, env }) {
 export function dataDir() {
 	return resolve(process.env.QANTAR_DATA_DIR ?? 'static/geo');
 }
+
+/** The largest body the write API reads (a layer of 20,000 features fits); the server refuses a larger declared one before reading it. */
+export const API_MAX_BODY_BYTES = 5 * 1024 * 1024;

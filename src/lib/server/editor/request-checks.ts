@@ -13,8 +13,9 @@ import { loadEditors } from './editors';
 import { currentEditor } from './sessions';
 import { ApiError, problemsFrom } from './api-response';
 import { parseIfMatch } from './layer-files';
+import { API_MAX_BODY_BYTES } from '../web-policy.js';
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const MAX_BODY_BYTES = API_MAX_BODY_BYTES;
 const JSON_TYPES = new Set(['application/json', 'application/geo+json']);
 
 export function requireLayer(name: string): StoryLayer {
@@ -60,24 +61,19 @@ export async function readJsonBody(event: RequestEvent, file: string): Promise<{
 	if (!media || !JSON_TYPES.has(media) || (charset && charset !== 'utf-8'))
 		throw new ApiError(415, `Content-Type must be application/json or application/geo+json (UTF-8), not "${type.slice(0, 100) || 'none'}"`);
 	const length = Number(event.request.headers.get('content-length') ?? NaN);
-	// the rest of the body is never read: close the connection, or a client reusing it sends its next request into those bytes
-	const tooBig = () => new ApiError(413, `The body is larger than the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB`, [], { connection: 'close' });
+	const tooBig = () => new ApiError(413, `The body is larger than the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB`);
 	if (length > MAX_BODY_BYTES) throw tooBig();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	if (event.request.body) {
-		const reader = event.request.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
+		// read to the end even past the limit (adapter-node's BODY_SIZE_LIMIT bounds it), keeping nothing:
+		// a body left half read cuts a client off mid-write or spoils its next request on the connection
+		for await (const value of event.request.body) {
 			size += value.byteLength;
-			if (size > MAX_BODY_BYTES) {
-				await reader.cancel().catch(() => {});
-				throw tooBig();
-			}
-			chunks.push(value);
+			if (size <= MAX_BODY_BYTES) chunks.push(value);
 		}
 	}
+	if (size > MAX_BODY_BYTES) throw tooBig();
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
