@@ -272,8 +272,6 @@ const INIT = () => {
 	};
 };
 
-const text = (sel) => document.querySelector(sel)?.textContent ?? '';
-
 async function heap(cdp) {
 	await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
 	const { metrics } = await cdp.send('Performance.getMetrics');

@@ -86,7 +86,9 @@ const INIT = () => {
 		new PerformanceObserver((l) => {
 			for (const e of l.getEntries()) b.longtasks.push([e.startTime, e.duration]);
 		}).observe({ type: 'longtask', buffered: true });
-	} catch {}
+	} catch {
+		// no long-task timing in this browser: the counts stay empty
+	}
 	let q;
 	Object.defineProperty(window, 'qantar', {
 		configurable: true,

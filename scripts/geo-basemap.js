@@ -225,8 +225,8 @@ const NO_ID = {
 };
 
 function countryProps(id, atlasName) {
-  let a2 = null;
-  let iso = null;
+  let a2;
+  let iso;
   if (id) {
     a2 = countries.numericToAlpha2(id) ?? null;
     iso = a2 ? countries.alpha2ToAlpha3(a2) : String(id);

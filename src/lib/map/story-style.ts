@@ -8,7 +8,7 @@
 import type { LayerSpecification, SourceSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { StoryLayer } from '$lib/geo/layers';
-import { BASEMAP_FONT, BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
+import { BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
 
 export interface StoryLayerData {
 	layer: StoryLayer;

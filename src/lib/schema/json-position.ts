@@ -33,7 +33,10 @@ export function jsonErrorAt(text: string): JsonErrorAt | null {
 				const e = text[i + 1];
 				if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
 				else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-				else (i++, fail('a valid escape'));
+				else {
+					i++;
+					fail('a valid escape');
+				}
 			} else i++;
 		}
 		fail('a closing quote');

@@ -5,7 +5,7 @@
  * feature (index and id) and the field, so an editor can find and fix it.
  */
 import { getIssues } from '@placemarkio/check-geojson';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { featurePropertiesSchema, GEOMETRY_FOR_KIND, type FeatureProperties } from './feature';
 import { depthProblem, MAX_FEATURES, ProblemList } from './layer-limits';
 import { runAtOnce, runInSlices, type Steps } from './run-steps';

@@ -73,7 +73,7 @@ const ready = new Map<string, Promise<void>>();
 
 async function init(dir: string): Promise<void> {
 	const real = await realpath(dir);
-	let top: string | null = null;
+	let top: string | null;
 	try {
 		top = await realpath((await git(dir, ['rev-parse', '--show-toplevel'])).trim());
 	} catch {
