@@ -47,7 +47,7 @@ try {
 			const [zoom, lon, lat] = s.cam.split(',').map(Number);
 			await page.evaluate(([zoom, lon, lat]) => window.qantar.map.jumpTo({ zoom, center: [lon, lat] }), [zoom, lon, lat]);
 		}
-		await waitForMapIdle(page);
+		await waitForMapIdle(page, { timeout: 60_000 });
 		await page.waitForTimeout(300); // let CSS transitions of the page chrome settle
 		await page.screenshot({ path: s.out });
 		console.log(`saved ${s.out}`);

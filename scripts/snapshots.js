@@ -48,7 +48,7 @@ try {
 					id,
 					{ timeout: 60_000 }
 				);
-				await waitForMapIdle(page);
+				await waitForMapIdle(page, { timeout: 60_000 });
 				await page.waitForTimeout(250); // the cut's cross-fade
 				const file = join(out, lang, `${id}${suffix}.png`);
 				await page.screenshot({ path: file });

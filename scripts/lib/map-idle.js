@@ -1,17 +1,28 @@
-// For the scripts that drive Chromium against the built server (screenshots,
-// snapshots; the server itself: server/start-built.js).
+// Waiting for the Qantar map (window.qantar.map) to be drawn: one condition for
+// the browser tests (tests/e2e/helpers.ts) and the scripts that drive Chromium
+// against the built server (screenshots, snapshots).
 
-/** Resolves in the page once the Qantar map is loaded and not moving. */
-export async function waitForMapIdle(page) {
-	await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 60_000 });
+/**
+ * Resolves once the map exists, its style is loaded, its tiles are loaded and it is not moving.
+ * @param {import('@playwright/test').Page} page
+ * @param {{ timeout?: number }} [options] how long to wait for the map to exist (ms)
+ */
+export async function waitForMapIdle(page, { timeout = 30_000 } = {}) {
+	// window.qantar is the app's test hook
+	await page.waitForFunction(() => !!(/** @type {any} */ (window).qantar?.map), null, { timeout });
 	await page.evaluate(
 		() =>
 			new Promise((resolve) => {
-				const map = window.qantar.map;
-				const check = () => map.loaded() && !map.isMoving() && resolve(undefined);
+				const map = /** @type {any} */ (window).qantar.map;
+				const done = () => map.loaded() && map.isStyleLoaded() && !map.isMoving();
+				if (done()) return resolve(undefined);
+				const check = () => {
+					if (!done()) return;
+					map.off('idle', check);
+					resolve(undefined);
+				};
 				map.on('idle', check);
 				map.triggerRepaint();
-				check();
 			})
 	);
 }

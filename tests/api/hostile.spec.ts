@@ -3,8 +3,9 @@
 // files on disk are byte-for-byte what they were before.
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { bytesOnDisk, client, getLayer, newCity, signIn } from './helpers';
+import { LAYER_IDS } from '../../src/lib/geo/layers';
 
-const LAYERS = ['kazakhstan', 'csto-members', 'csto-capitals', 'csto-airlift', 'csto-bases', 'protest-cities', 'almaty-sites'];
+const LAYERS = LAYER_IDS;
 
 type Session = 'valid' | 'none' | 'forged' | 'signed-out';
 interface Case {

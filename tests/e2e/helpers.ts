@@ -8,26 +8,9 @@ declare global {
 	}
 }
 
-/** Resolves when the map exists, its style is loaded and it is idle. */
-export async function waitForMapIdle(page: Page) {
-	await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 30_000 });
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				const map = window.qantar!.map;
-				const done = () => map.loaded() && map.isStyleLoaded() && !map.isMoving();
-				if (done()) return resolve();
-				const check = () => {
-					if (done()) {
-						map.off('idle', check);
-						resolve();
-					}
-				};
-				map.on('idle', check);
-				map.triggerRepaint();
-			})
-	);
-}
+/** Resolves when the map exists, its style is loaded and it is idle (one condition with the scripts'). */
+import { waitForMapIdle } from '../../scripts/lib/map-idle.js';
+export { waitForMapIdle };
 
 /** Every request of the page (and its workers), to check that none leaves the app's origin. */
 export function recordRequests(page: Page): string[] {

@@ -1,5 +1,6 @@
 // The story's steps and features, read from the same files the app serves, so
 // browser tests check the page against the data (not against copied numbers).
+import { LAYER_IDS } from '../../src/lib/geo/layers';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -21,7 +22,7 @@ export const TEXT = {
 	en: parse(readFileSync('content/story.en.yaml', 'utf8'))
 };
 
-const files = ['kazakhstan', 'csto-members', 'csto-capitals', 'csto-airlift', 'csto-bases', 'protest-cities', 'almaty-sites'];
+const files = LAYER_IDS;
 type Pos = [number, number];
 /** feature id -> positions to check on screen (a point; a line's ends; a polygon's label-ish centre) */
 export const FEATURE_POINTS = new Map<string, Pos[]>();

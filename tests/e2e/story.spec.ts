@@ -59,7 +59,8 @@ for (const lang of ['fr', 'en'] as const) {
 			await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
 			await expect(page.getByTestId('map-description')).toHaveText(TEXT[lang].steps[step.id].alt);
 			await expectCameraMatches(page, step);
-			expect(i).toBeGreaterThanOrEqual(0);
+			// the progress marks follow the story's order: the i-th is the current one
+			await expect(page.locator('.progress a').nth(i)).toHaveAttribute('aria-current', 'step');
 		}
 		expect(foreignRequests(requests, baseURL!)).toEqual([]);
 	});
