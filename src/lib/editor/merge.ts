@@ -4,15 +4,10 @@
  * that side; features both changed are conflicts, kept as mine and listed.
  */
 import type { Feature } from 'geojson';
+import type { Changes } from '$lib/api/editor-api';
 
 const idOf = (f: Feature) => String((f.properties as { id?: unknown } | null)?.id ?? '');
 const same = (a: Feature, b: Feature) => JSON.stringify(a) === JSON.stringify(b);
-
-export interface Changes {
-	added: string[];
-	modified: string[];
-	removed: string[];
-}
 
 export function diff(before: readonly Feature[], after: readonly Feature[]): Changes {
 	const b = new Map(before.map((f) => [idOf(f), f]));
