@@ -21,6 +21,15 @@ export interface Part {
 	ref: unknown;
 }
 
+/** A part of a feature chosen on the map, e.g. the island being reshaped. */
+export interface SelectedPart {
+	/** the feature's key */
+	key: string;
+	path: number[];
+	/** e.g. "polygon 2 of 4" (partLabel) */
+	label: string;
+}
+
 export const PART_SEPARATOR = '~';
 
 /** The feature key of a part id (or of a whole feature's id, itself). */
