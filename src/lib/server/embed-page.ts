@@ -3,34 +3,15 @@
  * parameters. Bad parameters become a 400 whose message names each one.
  */
 import { error } from '@sveltejs/kit';
-import { readLayers, type LoadedLayer } from './layer-store';
+import { readLayers } from './layer-store';
+import type { EmbedData } from '$lib/embed/embed-data';
 import { loadStory } from './story-loader';
-import { parseComposedView, parseStepEmbed, type EmbedOptions, type ParamProblem } from '$lib/schema/embed';
+import { parseComposedView, parseStepEmbed, type ParamProblem } from '$lib/schema/embed';
 import type { StepView } from '$lib/schema/story';
-import type { Period } from '$lib/schema/feature';
 import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
 import { isShown } from '$lib/explore/dates';
 import type { Lang } from '$lib/i18n/lang';
-
-export interface EmbedData {
-	lang: Lang;
-	layers: LoadedLayer[];
-	step: StepView;
-	title: string;
-	caption: string;
-	/** what the caption rests on (a step's first paragraph); none for a composed view */
-	period?: Period;
-	alt: string;
-	/** the full story at this step (or at the start for a composed view) */
-	storyHref: string;
-	/** picture of the step, for no-JS / no-WebGL and og:image; null for composed views */
-	snapshot: string | null;
-	options: EmbedOptions;
-	embedPath: string;
-	/** absolute address of this embed page, for oEmbed discovery */
-	pageUrl: string;
-}
 
 function fail(problems: ParamProblem[], lang: Lang): never {
 	const head = lang === 'fr' ? 'Paramètres d’intégration incorrects' : 'Invalid embed parameters';

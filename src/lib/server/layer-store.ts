@@ -10,18 +10,15 @@ import { bbox, bboxPolygon } from '@turf/turf';
 import { STORY_LAYERS, type StoryLayer } from '$lib/geo/layers';
 import { formatProblem, validateLayerTextInSlices, type StoryCollection } from '$lib/schema/validate-layer';
 import { preSerialize } from '$lib/transport/pre-serialized';
+import type { LoadedLayer } from '$lib/geo/loaded-layer';
 
 import { dataDir } from './web-policy.js';
 
 /** where the layers live: one rule (web-policy.js) for the app and the production server */
 export { dataDir };
 
-export interface LoadedLayer {
-	layer: StoryLayer;
-	data: StoryCollection;
-	/** on reader pages, where the map loads the full data from (see readLayers) */
-	src?: string;
-}
+// (the type lives in a neutral module, for the pages' components; re-exported for the server's own modules)
+export type { LoadedLayer };
 
 /**
  * Validated collections per file, kept while the file's size and mtime stay the
