@@ -4,15 +4,8 @@
  * an editor reading it) knows what to fix. Editor answers are never cached.
  */
 import { json } from '@sveltejs/kit';
+import type { Problem } from '$lib/api/editor-api';
 import type { LayerProblem } from '$lib/schema/validate-layer';
-
-export interface Problem {
-	file?: string;
-	feature?: number;
-	id?: string;
-	field?: string;
-	message: string;
-}
 
 /** A refusal, thrown by the request checks and caught by the route. */
 export class ApiError extends Error {
