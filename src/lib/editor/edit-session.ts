@@ -17,6 +17,7 @@ import { EditorApiError, LayerConflictError, type EditorApi } from './api-client
 import type { CheckerOptions } from './checks';
 import { blankProperties, displayName, setField, toCollection, type EditFeature } from './feature-model';
 import { uniqueId } from './ids';
+import { plural } from './plural';
 import { applyKept, changedSince, mergeOnto, problemsByFeature } from './refused-save';
 import { SessionChecks } from './session-checks';
 import { toEdit, WorkingCopy } from './working-copy';
@@ -56,7 +57,6 @@ export interface SessionState {
 	readonly historyVersion: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const idsOf = (fs: readonly Feature[]) => fs.map((f) => String(f.properties?.id));
 
