@@ -199,6 +199,23 @@ describe('EditSession', () => {
 		expect(session.state.loading).toBe(false);
 	});
 
+	it('a layer answered after a newer choice is ignored: the layer chosen last is the one edited', async () => {
+		const server = fakeServer({ cities: [place('aktau')], bases: [place('chkalovsky')] });
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		const slow: FetchLike = async (url, init) => {
+			if (url === '/api/layers/cities') await held;
+			return server.fetchFn(url, init);
+		};
+		const session = new EditSession(new EditorApi(slow), { layers: LAYERS, retiredIds: [], sourceIds: [SOURCE], layerId: 'cities' });
+		const first = session.load('cities');
+		await session.load('bases');
+		release();
+		await first;
+		expect(session.state).toMatchObject({ layerId: 'bases', etag: '"bases-v1"', loading: false, status: 'Bases: 1 feature loaded' });
+		expect(session.features.map((f) => f.properties.id)).toEqual(['chkalovsky']);
+	});
+
 	it('tells its subscribers of every change, until they unsubscribe or it stops', async () => {
 		const { session } = await open();
 		let heard = 0;
