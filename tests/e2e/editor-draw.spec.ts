@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Polygon } from 'geojson';
 import { bytesOnDisk, restoreOriginal } from '../api/helpers';
-import { clickShape, drag, featureIn, featureOnDisk, fillRequired, jumpTo, lngLatAt, mapPoint, markedInvalid, nearest, openLayer, screenOf, signIn } from './editor-helpers';
+import { clickShape, drag, featureIn, featureOnDisk, fillRequired, jumpTo, lngLatAt, mapPoint, markedInvalid, nearest, openLayer, signIn } from './editor-helpers';
 
 type Position = [number, number];
 

@@ -17,7 +17,7 @@ test.describe('editor', () => {
 		await restoreOriginal(baseURL!, 'protest-cities');
 	});
 
-	test('draw, fill with inline errors, undo/redo, save, see it in the story; markup stays text', async ({ page, baseURL }) => {
+	test('draw, fill with inline errors, undo/redo, save, see it in the story; markup stays text', async ({ page }) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {
 			dialogs.push(d.message());

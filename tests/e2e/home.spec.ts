@@ -2,7 +2,7 @@
 // and the story layers render, labels in Latin and Cyrillic, credits shown,
 // and no request leaves the app's origin.
 import { expect, test } from '@playwright/test';
-import { foreignRequests, nonBackgroundShare, placedLabels, recordRequests, renderedFeatureIds, waitForMapIdle, waitForStep } from './helpers';
+import { foreignRequests, nonBackgroundShare, placedLabels, recordRequests, renderedFeatureIds, waitForStep } from './helpers';
 
 test('the home map draws the region with the story layers, offline', async ({ page, baseURL }) => {
 	const requests = recordRequests(page);
