@@ -7,157 +7,19 @@
  * Layer ids all start with "base-"; source ids too. The caller adds the
  * background layer (colour in BASEMAP_BACKGROUND: it is the sea colour).
  */
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 
 export type Theme = 'light' | 'dark';
 export type { Lang } from '$lib/i18n/lang';
 import type { Lang } from '$lib/i18n/lang';
 
-/** Font names for `text-font`. Use one name per stack: each maps to files in `font-faces`. */
-export const BASEMAP_FONT = 'Noto Sans Regular';
-export const BASEMAP_FONT_BOLD = 'Noto Sans SemiBold';
+export { BASEMAP_FONT, BASEMAP_FONT_BOLD, basemapFontFaces } from './basemap-fonts';
+import { BASEMAP_FONT, BASEMAP_FONT_BOLD } from './basemap-fonts';
+export { basemapSources } from './basemap-sources';
+import { SRC } from './basemap-sources';
+export { BASEMAP_BACKGROUND } from './basemap-palette';
+import { PALETTES } from './basemap-palette';
 
-/** Unicode ranges of the @fontsource/noto-sans subsets (its unicode.json). */
-const RANGES: Record<'latin' | 'cyrillic' | 'cyrillic-ext', string[]> = {
-	latin: [
-		'U+0000-00FF',
-		'U+0131',
-		'U+0152-0153',
-		'U+02BB-02BC',
-		'U+02C6',
-		'U+02DA',
-		'U+02DC',
-		'U+0304',
-		'U+0308',
-		'U+0329',
-		'U+2000-206F',
-		'U+20AC',
-		'U+2122',
-		'U+2191',
-		'U+2193',
-		'U+2212',
-		'U+2215',
-		'U+FEFF',
-		'U+FFFD'
-	],
-	cyrillic: ['U+0301', 'U+0400-045F', 'U+0490-0491', 'U+04B0-04B1', 'U+2116'],
-	// Kazakh letters (Қ Ә Ғ Ң Ө Ұ Ү Һ І...) and Tajik ones are in this subset.
-	'cyrillic-ext': ['U+0460-052F', 'U+1C80-1C8A', 'U+20B4', 'U+2DE0-2DFF', 'U+A640-A69F', 'U+FE2E-FE2F']
-};
-
-const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
-
-/**
- * The style's `font-faces`: for each font name, the WOFF2 files (absolute
- * URLs) with the codepoints each covers. MapLibre picks, per character, the
- * first file whose unicode-range covers it, and downloads a file only when a
- * label needs it.
- */
-export function basemapFontFaces(origin: string): Record<string, { url: string; 'unicode-range'?: string[] }[]> {
-	const base = `${trimSlash(origin)}/geo/fonts`;
-	const files = (weight: 400 | 600) =>
-		(['latin', 'cyrillic', 'cyrillic-ext'] as const).map((subset) => ({
-			url: `${base}/noto-sans-${subset}-${weight}-normal.woff2`,
-			'unicode-range': RANGES[subset]
-		}));
-	return { [BASEMAP_FONT]: files(400), [BASEMAP_FONT_BOLD]: files(600) };
-}
-
-const NE = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
-const GEONAMES = '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
-const NOTO = 'Noto Sans (OFL)';
-
-/** Source ids, all prefixed "base-". */
-const SRC = {
-	countries110: 'base-countries-110m',
-	countries50: 'base-countries-50m',
-	borders110: 'base-borders-110m',
-	borders50: 'base-borders-50m',
-	lakes: 'base-lakes',
-	rivers: 'base-rivers',
-	cities: 'base-cities',
-	countryLabels: 'base-country-labels'
-} as const;
-
-export function basemapSources(origin: string): Record<string, SourceSpecification> {
-	const url = (file: string) => `${trimSlash(origin)}/geo/basemap/${file}`;
-	const geo = (file: string, attribution: string, extra: Record<string, unknown> = {}): SourceSpecification =>
-		({ type: 'geojson', data: url(file), attribution, ...extra }) as SourceSpecification;
-	return {
-		// Low zooms: coarse data, tiled only to z5 (geometry is simplified more, tiles are few).
-		[SRC.countries110]: geo('countries-110m.geojson', NE, { maxzoom: 5, tolerance: 0.5 }),
-		[SRC.borders110]: geo('borders-110m.geojson', NE, { maxzoom: 5 }),
-		[SRC.countries50]: geo('countries-50m.geojson', NE, { maxzoom: 10 }),
-		[SRC.borders50]: geo('borders-50m.geojson', NE, { maxzoom: 10 }),
-		[SRC.lakes]: geo('lakes-50m.geojson', NE, { maxzoom: 10 }),
-		[SRC.rivers]: geo('rivers-50m.geojson', NE, { maxzoom: 10 }),
-		[SRC.cities]: geo('cities.geojson', GEONAMES, { maxzoom: 10 }),
-		[SRC.countryLabels]: geo('country-labels.geojson', `${NE}, labels: ${NOTO}`, { maxzoom: 8 })
-	};
-}
-
-/** Sea / background colour per theme (the caller's background layer). */
-export const BASEMAP_BACKGROUND: Record<Theme, string> = {
-	light: '#d9e3e8',
-	dark: '#141b21'
-};
-
-interface Palette {
-	land: string;
-	landKaz: string;
-	border: string;
-	borderLow: string;
-	water: string;
-	river: string;
-	countryText: string;
-	countryTextKaz: string;
-	countryLocal: string;
-	cityText: string;
-	cityTextMinor: string;
-	halo: string;
-	dot: string;
-	dotStroke: string;
-	capitalRing: string;
-}
-
-const PALETTES: Record<Theme, Palette> = {
-	light: {
-		land: '#f4f1ea',
-		landKaz: '#f0eadd',
-		border: '#948a7c',
-		borderLow: '#aca394',
-		water: BASEMAP_BACKGROUND.light,
-		river: '#b7c9d3',
-		countryText: '#8b8276',
-		countryTextKaz: '#6a6155',
-		countryLocal: '#9a9184',
-		cityText: '#3f3b36',
-		cityTextMinor: '#5e5850',
-		halo: 'rgba(248,246,241,0.92)',
-		dot: '#5b5650',
-		dotStroke: '#fbfaf7',
-		capitalRing: '#3f3b36'
-	},
-	dark: {
-		land: '#262a2e',
-		landKaz: '#2e3031',
-		border: '#5b6167',
-		borderLow: '#4c5257',
-		water: BASEMAP_BACKGROUND.dark,
-		river: '#25394a',
-		countryText: '#8c9296',
-		countryTextKaz: '#b3b6b3',
-		countryLocal: '#7f8589',
-		cityText: '#d6d6d0',
-		cityTextMinor: '#a9aaa5',
-		halo: 'rgba(22,27,32,0.9)',
-		dot: '#b9b9b2',
-		dotStroke: '#1b2024',
-		capitalRing: '#d6d6d0'
-	}
-};
-
-/** Zoom where the 110m layers hand over to the 50m ones. */
 const SWITCH_ZOOM = 3.5;
 
 /**
