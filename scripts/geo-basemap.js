@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
 import * as turf from '@turf/turf';
+import { splitLineAtAntimeridian, splitPolygonAtAntimeridian } from './lib/antimeridian.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -133,54 +134,6 @@ function outsideBoxes(box) {
     [w, -90, e, s],
     [w, n, e, 90],
   ];
-}
-
-/**
- * Antimeridian fix. world-atlas rings that cross ±180 (Russia's Chukotka,
- * Fiji) jump from +180 to -180 inside one ring; drawn as-is they become
- * polygons spanning the whole world (stripes, a land-filled Caspian). Such a
- * polygon is shifted to 0..360 (so it is continuous) and cut into its part
- * west of 180 and its part east of 180 (moved back by -360).
- */
-function splitAntimeridian(polys) {
-  const out = [];
-  for (const p of polys) {
-    let crosses = false;
-    for (const r of p) {
-      for (let i = 1; i < r.length; i++) if (Math.abs(r[i][0] - r[i - 1][0]) > 180) crosses = true;
-    }
-    if (!crosses) {
-      out.push(p);
-      continue;
-    }
-    const shifted = p.map((r) => r.map(([x, y]) => [x < 0 ? x + 360 : x, y]));
-    const xs = shifted.flat().map((c) => c[0]);
-    if (Math.max(...xs) - Math.min(...xs) > 300) {
-      // Not a real crossing (e.g. a ring that wraps the pole): leave it alone.
-      out.push(p);
-      continue;
-    }
-    for (const q of clipPolys([shifted], [-180, -90, 180, 90])) out.push(q);
-    for (const q of clipPolys([shifted], [180, -90, 540, 90])) out.push(q.map((r) => r.map(([x, y]) => [x - 360, y])));
-  }
-  return out;
-}
-
-/** Same for lines: split a line where it jumps across ±180. */
-function splitLinesAntimeridian(lines) {
-  const out = [];
-  for (const l of lines) {
-    let cur = [l[0]];
-    for (let i = 1; i < l.length; i++) {
-      if (Math.abs(l[i][0] - l[i - 1][0]) > 180) {
-        if (cur.length >= 2) out.push(cur);
-        cur = [];
-      }
-      cur.push(l[i]);
-    }
-    if (cur.length >= 2) out.push(cur);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- country names
@@ -326,7 +279,7 @@ function loadCountries(res) {
   const byIso = new Map();
   for (const f of fc.features) {
     const props = countryProps(f.id, f.properties.name);
-    const polys = splitAntimeridian(polysOf(f.geometry));
+    const polys = polysOf(f.geometry).flatMap(splitPolygonAtAntimeridian);
     const e = byIso.get(props.iso);
     if (e) e.polys.push(...polys);
     else byIso.set(props.iso, { props, polys });
@@ -346,7 +299,7 @@ function toCountryFeatures(list, d) {
 
 function borderLines(topo, filter) {
   const m = mesh(topo, topo.objects.countries, filter);
-  return splitLinesAntimeridian(linesOf(m));
+  return linesOf(m).flatMap(splitLineAtAntimeridian);
 }
 
 // ---------------------------------------------------------------- cities

@@ -14,6 +14,9 @@ export function splitPolygonAtAntimeridian(rings) {
 	if (!rings.some(crosses)) return [rings];
 	// unwrap to 0..360 so the ring is continuous, then clip each half
 	const shifted = rings.map((ring) => ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]));
+	const xs = shifted.flat().map((c) => c[0]);
+	// still over 300° wide once unwrapped: not a crossing (a ring around a pole), left alone
+	if (Math.max(...xs) - Math.min(...xs) > 300) return [rings];
 	const poly = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: shifted } };
 	const parts = [];
 	for (const [box, dx] of [
@@ -28,6 +31,21 @@ export function splitPolygonAtAntimeridian(rings) {
 		}
 	}
 	return parts;
+}
+
+/** Splits a line (array of positions) where it jumps across ±180°; parts of fewer than 2 positions are dropped. */
+export function splitLineAtAntimeridian(line) {
+	const out = [];
+	let cur = [line[0]];
+	for (let i = 1; i < line.length; i++) {
+		if (Math.abs(line[i][0] - line[i - 1][0]) > 180) {
+			if (cur.length >= 2) out.push(cur);
+			cur = [];
+		}
+		cur.push(line[i]);
+	}
+	if (cur.length >= 2) out.push(cur);
+	return out;
 }
 
 /** Returns a (Multi)Polygon geometry whose parts never cross ±180°. */
