@@ -95,30 +95,53 @@ test('a link with a hash opens the story at that step, and the language switch k
 	await expect(page.locator(`#${step.id} h2`)).toHaveText(TEXT.en.steps[step.id].title);
 });
 
+/**
+ * What a reader sees on a step: the map settled on it and described, its card marked active across the
+ * middle of the window (where the story reads), and its address in the URL.
+ */
+async function expectOnStep(page: Page, step: StepInfo) {
+	await waitForStep(page, step.id);
+	const card = page.locator(`[data-step="${step.id}"]`);
+	await expect(card).toHaveClass(/active/);
+	const { top, bottom, middle } = await card.evaluate((el) => ({ ...el.getBoundingClientRect().toJSON(), middle: innerHeight / 2 }));
+	expect(top, `${step.id}: card below the middle of the window`).toBeLessThanOrEqual(middle);
+	expect(bottom, `${step.id}: card above the middle of the window`).toBeGreaterThan(middle);
+	await expect(page).toHaveURL(new RegExp(`#${step.id}$`));
+	await expect(page.getByTestId('map-description')).toHaveText(TEXT.fr.steps[step.id].alt);
+}
+
 test('keyboard moves step by step; back and forward follow', async ({ page }) => {
+	test.setTimeout(180_000); // eleven camera flights, each waited for, on a software-rendered map
 	await page.goto('/?test');
 	await waitForMapIdle(page);
 	// focus the page with a plain click on the map: a locator click on <body> there is intercepted by the
 	// map's canvas, and Playwright's retries scroll the whole story (to its end, its middle, its top)
 	await page.mouse.click(900, 5);
 	await page.keyboard.press('ArrowDown');
-	await waitForStep(page, STEPS[1]!.id);
+	await expectOnStep(page, STEPS[1]!);
 	await page.keyboard.press('PageDown');
-	await waitForStep(page, STEPS[2]!.id);
-	await expect(page).toHaveURL(new RegExp(`#${STEPS[2]!.id}$`));
+	await expectOnStep(page, STEPS[2]!);
 	await page.keyboard.press('End');
-	await waitForStep(page, STEPS.at(-1)!.id);
+	await expectOnStep(page, STEPS.at(-1)!);
 	await page.keyboard.press('ArrowUp');
-	await waitForStep(page, STEPS.at(-2)!.id);
+	await expectOnStep(page, STEPS.at(-2)!);
 	await page.keyboard.press('Home');
-	await waitForStep(page, STEPS[0]!.id);
+	await expectOnStep(page, STEPS[0]!);
 	await expectCameraMatches(page, STEPS[0]!);
 	// back: to the step before Home
 	await page.goBack();
-	await waitForStep(page, STEPS.at(-2)!.id);
-	await expect(page.locator(`[data-step="${STEPS.at(-2)!.id}"]`)).toHaveClass(/active/);
+	await expectOnStep(page, STEPS.at(-2)!);
 	await page.goForward();
-	await waitForStep(page, STEPS[0]!.id);
+	await expectOnStep(page, STEPS[0]!);
+	// Back pressed while the page still scrolls to the step End asked for: the step Back brings, not
+	// one beside it (what was left of that scroll used to carry the page on after Back's jump)
+	const from = await page.evaluate(() => scrollY);
+	await page.keyboard.press('End');
+	await page.waitForFunction((y) => scrollY > y + 200, from, { polling: 'raf' });
+	await page.goBack();
+	await expectOnStep(page, STEPS[0]!);
+	await page.goForward();
+	await expectOnStep(page, STEPS.at(-1)!);
 });
 
 test('the map opens on its step at once: settled before its first tiles are drawn, no camera move after them', async ({ page }) => {
