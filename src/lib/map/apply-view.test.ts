@@ -1,47 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection } from 'geojson';
-import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
 import { applyView, adopt, seedStyle } from './apply-view';
+import { indexLayers } from './layer-index';
+import { fakeStyleMap } from './fake-style-map';
 import { STORY_LAYERS, LAYER_IDS } from '$lib/geo/layers';
 import { stepToView, type MapView } from '$lib/story/step-to-view';
 import { parse } from 'yaml';
 import { buildStory } from '$lib/schema/story';
 
 const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSync(`static/geo/${layer.file}`, 'utf8')) as FeatureCollection }));
-const features = new Map<string, Feature>();
-const featureLayer = new Map<string, string>();
-for (const { layer, data } of layers)
-	for (const f of data.features) {
-		features.set(String(f.properties?.id), f);
-		featureLayer.set(String(f.properties?.id), layer.id);
-	}
+const { feature: features, layerOf: featureLayer } = indexLayers(layers);
 const basemapNames = { 'protest-cities': ['Almaty', 'Zhanaozen'], 'csto-capitals': ['Moscow'] };
 const steps = buildStory('en', parse(readFileSync('content/steps.yaml', 'utf8')), parse(readFileSync('content/story.en.yaml', 'utf8'))).steps;
 const viewOf = (id: string): MapView => stepToView(steps.find((s) => s.id === id)!, features, LAYER_IDS);
 
-/** A map that keeps a style spec and records every change made to it (what MapLibre would re-render or lay out again). */
+/** the style map, plus what applyView calls besides */
 function fakeMap(style: StyleSpecification) {
-	const changes: string[] = [];
-	const layer = (id: string) => style.layers.find((l) => l.id === id) as (LayerSpecification & { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: FilterSpecification }) | undefined;
-	const map = {
-		changes,
-		getStyle: () => style,
-		getLayer: (id: string) => layer(id),
-		getFilter: (id: string) => layer(id)?.filter,
-		setFilter: (id: string, f: FilterSpecification) => {
-			changes.push(`filter ${id}`);
-			layer(id)!.filter = f;
-		},
-		setPaintProperty: (id: string, p: string, v: unknown) => {
-			if (!p.endsWith('-transition')) changes.push(`paint ${id} ${p}`);
-			layer(id)!.paint = { ...layer(id)!.paint, [p]: v };
-		},
-		setLayoutProperty: (id: string, p: string, v: unknown) => {
-			changes.push(`layout ${id} ${p}`);
-			layer(id)!.layout = { ...layer(id)!.layout, [p]: v };
-		},
+	return {
+		...fakeStyleMap(style),
 		setFeatureState: vi.fn(),
 		getSource: () => undefined,
 		stop: vi.fn(),
@@ -50,7 +29,6 @@ function fakeMap(style: StyleSpecification) {
 		cameraForBounds: () => ({ center: [66, 47], zoom: 4, bearing: 0 }),
 		getCanvasContainer: () => ({ style: {} })
 	};
-	return map;
 }
 
 const opts = { padding: { top: 0, right: 0, bottom: 0, left: 0 }, featureLayer, basemapNames };

@@ -9,9 +9,11 @@ import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, Layer
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import { baseOpacity, BASEMAP_PLACE_LAYERS, labelFilterFor, OPACITY_PROPS, sourceId, withoutPlaceNames } from './story-style';
-import { setFeatureHighlight } from './highlight';
+import { baseOpacity, labelFilterFor, OPACITY_PROPS, sourceId } from './story-style';
+import { setFeatureHighlight, setLabelHighlight } from './highlight';
 import { frameBounds } from './frame';
+import { drawsStoryLayer, styleLayersOf } from './layer-index';
+import { hidePlaces, seedHiddenPlaces, type HiddenPlaces } from './basemap-places';
 
 /** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
 export type Motion = 'full' | 'reduced' | 'none';
@@ -29,26 +31,18 @@ export interface ApplyOptions {
 	basemapNames?: Record<string, string[]>;
 }
 
-export interface Applied {
+export interface Applied extends HiddenPlaces {
 	layers: Record<string, number>;
 	/** ids highlighted through feature-state */
 	highlight: string[];
 	/** ids the label filters are set for (undefined: the style's own filters) */
 	labelHighlight?: string[];
-	/** basemap place names hidden as duplicates, joined (undefined: none set yet) */
-	hiddenNames?: string;
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
-	/** the basemap place layers' own filters, before de-duplication */
-	baseFilters?: Record<string, FilterSpecification | undefined>;
 }
 const applied = new WeakMap<MapLibreMap, Applied>();
 
 const FADE_MS = { full: 600, reduced: 200, none: 0 } as const;
-
-function styleLayersOf(map: MapLibreMap, storyLayerId: string) {
-	return map.getStyle().layers.filter((l) => l.id.startsWith(`story-${storyLayerId}-`));
-}
 
 function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number, motion: Motion, state: Applied) {
 	const token = (state.tokens[storyLayerId] = (state.tokens[storyLayerId] ?? 0) + 1);
@@ -67,14 +61,6 @@ function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number,
 			if (state.tokens[storyLayerId] !== token) return; // a later change won
 			for (const layer of styleLayersOf(map, storyLayerId)) map.setLayoutProperty(layer.id, 'visibility', 'none');
 		}, FADE_MS[motion] + 30);
-}
-
-/** Changing a symbol layer's filter lays its tiles out again: only done when the ids change. */
-function setLabelFilters(map: MapLibreMap, ids: string[]) {
-	for (const layer of map.getStyle().layers) {
-		const filter = labelFilterFor(layer.id, ids);
-		if (filter) map.setFilter(layer.id, filter);
-	}
 }
 
 /** Draws line layers in from their start over `ms` (skipped with reduced motion). */
@@ -99,23 +85,11 @@ function drawIn(map: MapLibreMap, layerId: string, data: FeatureCollection, ms: 
 	requestAnimationFrame(frame);
 }
 
+/** the basemap names of the places drawn by the layers shown */
 const hiddenNamesOf = (layers: Record<string, number>, names: Record<string, string[]>) =>
 	Object.entries(layers)
 		.filter(([, f]) => f > 0)
 		.flatMap(([id]) => names[id] ?? []);
-
-/** A place the story draws is not drawn a second time by the basemap (filters changed only when the names do). */
-function hideBasemapDuplicates(map: MapLibreMap, state: Applied, names: Record<string, string[]>) {
-	const hidden = hiddenNamesOf(state.layers, names);
-	const key = JSON.stringify(hidden);
-	if (state.hiddenNames === key) return;
-	state.hiddenNames = key;
-	if (!state.baseFilters) {
-		state.baseFilters = {};
-		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) state.baseFilters[id] = map.getFilter(id) ?? undefined;
-	}
-	for (const [id, own] of Object.entries(state.baseFilters)) map.setFilter(id, withoutPlaceNames(own, hidden));
-}
 
 /**
  * Bakes a view's layers, label filters and basemap de-duplication into a style
@@ -127,7 +101,7 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labelHighlight: [...view.highlight] };
 	const factorOf = (layer: LayerSpecification) => {
 		if (!layer.id.startsWith('story-')) return undefined;
-		const id = Object.keys(view.layers).find((k) => layer.id.startsWith(`story-${k}-`));
+		const id = Object.keys(view.layers).find((k) => drawsStoryLayer(layer.id, k));
 		return id === undefined ? 0 : view.layers[id];
 	};
 	for (const layer of style.layers) {
@@ -145,17 +119,7 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 			if (filter) (layer as { filter?: FilterSpecification }).filter = filter;
 		}
 	}
-	if (basemapNames) {
-		const hidden = hiddenNamesOf(state.layers, basemapNames);
-		state.hiddenNames = JSON.stringify(hidden);
-		state.baseFilters = {};
-		for (const layer of style.layers)
-			if (BASEMAP_PLACE_LAYERS.includes(layer.id)) {
-				const own = (layer as { filter?: FilterSpecification }).filter;
-				state.baseFilters[layer.id] = own;
-				(layer as { filter?: FilterSpecification }).filter = withoutPlaceNames(own, hidden);
-			}
-	}
+	if (basemapNames) seedHiddenPlaces(style, state, hiddenNamesOf(state.layers, basemapNames));
 	return state;
 }
 
@@ -202,13 +166,13 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		if (data && factor > 0 && !before && opts.motion === 'full') drawIn(map, id, data, 1400);
 		state.layers[id] = factor;
 	}
-	if (opts.basemapNames) hideBasemapDuplicates(map, state, opts.basemapNames);
+	if (opts.basemapNames) hidePlaces(map, state, hiddenNamesOf(state.layers, opts.basemapNames));
 	if (view.highlight.join() !== state.highlight.join()) {
 		setFeatureHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];
 	}
 	if (view.highlight.join() !== state.labelHighlight?.join()) {
-		setLabelFilters(map, view.highlight);
+		setLabelHighlight(map, view.highlight);
 		state.labelHighlight = [...view.highlight];
 	}
 	moveCamera(map, view, opts);

@@ -1,24 +1,20 @@
 /**
- * Map operations of the explore dashboard (/explore): the layers' data for the
- * chosen day (uncertain features drawn hollow or dashed), layer visibility,
- * hover and selection highlights through feature-state, flights to a feature,
- * clicks on features, and the basemap's own places hidden where a story layer
- * draws them. The story's applyView is not used on this page.
+ * The explore dashboard's (/explore) map, besides its view (explore-view.ts):
+ * the story layers restyled for it (uncertain features drawn hollow or
+ * dashed), the camera (the region framed, flights to a feature, the camera
+ * read back for the address), clicks on features, and waiting for idle.
  */
-import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, MapLayerMouseEvent } from 'maplibre-gl';
+import type { Feature } from 'geojson';
 import { bbox } from '@turf/turf';
 import type { StoryLayer } from '$lib/geo/layers';
 import type { Padding } from '$lib/story/padding';
-import { BASEMAP_PLACE_LAYERS, labelFilterFor, sourceId, withoutPlaceNames } from './story-style';
-import { setFeatureHighlight } from './highlight';
+import { frameBounds } from './frame';
+import { drawsStoryLayer } from './layer-index';
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 /** set on each feature's properties by the page (see $lib/explore/dates isUncertain) */
 const uncertain: ExpressionSpecification = ['boolean', ['get', 'uncertain'], false];
-const baseFilters = new WeakMap<MapLibreMap, Record<string, FilterSpecification | undefined>>();
-
-const styleLayersOf = (map: MapLibreMap, layerId: string) => map.getStyle().layers.filter((l) => l.id.startsWith(`story-${layerId}-`));
 
 /** Restyles the story layers for the dashboard: uncertain points hollow, uncertain lines dashed. */
 export function prepareExploreStyle(map: MapLibreMap, layers: readonly StoryLayer[], dark: boolean): void {
@@ -37,36 +33,6 @@ export function prepareExploreStyle(map: MapLibreMap, layers: readonly StoryLaye
 	}
 }
 
-/** Replaces a story layer's features (those of the chosen day). */
-export function setLayerFeatures(map: MapLibreMap, layerId: string, features: Feature[]): void {
-	const source = map.getSource(sourceId(layerId)) as GeoJSONSource | undefined;
-	source?.setData({ type: 'FeatureCollection', features } satisfies FeatureCollection);
-}
-
-export function setLayerVisible(map: MapLibreMap, layerId: string, visible: boolean): void {
-	for (const l of styleLayersOf(map, layerId)) map.setLayoutProperty(l.id, 'visibility', visible ? 'visible' : 'none');
-}
-
-/** Highlights exactly `ids` (feature-state, and their labels drawn bigger on top). */
-export function setHighlighted(map: MapLibreMap, ids: readonly string[], previous: readonly string[], layerOf: ReadonlyMap<string, string>): void {
-	setFeatureHighlight(map, ids, previous, layerOf);
-	for (const layer of map.getStyle().layers) {
-		const filter = labelFilterFor(layer.id, ids);
-		if (filter) map.setFilter(layer.id, filter);
-	}
-}
-
-/** A place a story layer draws is not drawn a second time by the basemap. */
-export function hideBasemapPlaces(map: MapLibreMap, names: readonly string[]): void {
-	let own = baseFilters.get(map);
-	if (!own) {
-		own = {};
-		for (const id of BASEMAP_PLACE_LAYERS) if (map.getLayer(id)) own[id] = map.getFilter(id) ?? undefined;
-		baseFilters.set(map, own);
-	}
-	for (const [id, f] of Object.entries(own)) map.setFilter(id, withoutPlaceNames(f, names));
-}
-
 const CLOSE_KINDS = new Set(['building', 'square', 'airport']);
 
 /** Flies (or, with reduced motion, jumps) to a feature: close on a site, wider on a city, the whole line or country otherwise. */
@@ -78,7 +44,7 @@ export function flyToFeature(map: MapLibreMap, feature: Feature, opts: { padding
 		camera = { center: g.coordinates as [number, number], zoom: CLOSE_KINDS.has(kind) ? 12.5 : kind === 'base' ? 6 : 6.5 };
 	} else {
 		const [w, s, e, n] = bbox(feature);
-		const c = map.cameraForBounds([w, s, e, n], { padding: opts.padding, maxZoom: 6 });
+		const c = frameBounds(map, [w, s, e, n], { padding: opts.padding, maxZoom: 6 });
 		if (c?.center && c.zoom !== undefined) {
 			const ll = c.center as { lng: number; lat: number } | [number, number];
 			camera = { center: Array.isArray(ll) ? ll : [ll.lng, ll.lat], zoom: c.zoom };
@@ -92,8 +58,9 @@ export function flyToFeature(map: MapLibreMap, feature: Feature, opts: { padding
 }
 
 /** Frames a region [west, south, east, north] at once. */
-export function frameBounds(map: MapLibreMap, bounds: [number, number, number, number], padding: Padding): void {
-	map.fitBounds(bounds, { padding, animate: false });
+export function frameRegion(map: MapLibreMap, bounds: [number, number, number, number], padding: Padding): void {
+	const camera = frameBounds(map, bounds, { padding });
+	if (camera) map.jumpTo(camera);
 }
 
 export function cameraOf(map: MapLibreMap): { center: [number, number]; zoom: number } {
@@ -110,7 +77,7 @@ export function onFeaturePick(map: MapLibreMap, layerIds: readonly string[], onp
 	const styleIds = () =>
 		map
 			.getStyle()
-			.layers.filter((l) => layerIds.some((id) => l.id.startsWith(`story-${id}-`)) && (l.type === 'circle' || l.type === 'line'))
+			.layers.filter((l) => layerIds.some((id) => drawsStoryLayer(l.id, id)) && (l.type === 'circle' || l.type === 'line'))
 			.map((l) => l.id);
 	const ids = styleIds();
 	const click = (e: MapLayerMouseEvent) => {

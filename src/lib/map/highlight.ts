@@ -1,9 +1,10 @@
 /**
- * Highlights through feature-state (paint only: no tile is laid out again),
- * shared by the story adapter and the dashboard.
+ * Highlights, shared by the story adapter and the dashboard: the features
+ * through feature-state (paint only: no tile is laid out again), their labels
+ * drawn bigger on top through the label layers' filters.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { sourceId } from './story-style';
+import { labelFilterFor, sourceId } from './story-style';
 
 /** Highlights exactly `ids`, clearing those of `previous` that are not in it. `layerOf`: feature id -> story layer id. */
 export function setFeatureHighlight(map: MapLibreMap, ids: readonly string[], previous: readonly string[], layerOf: ReadonlyMap<string, string>): void {
@@ -14,5 +15,13 @@ export function setFeatureHighlight(map: MapLibreMap, ids: readonly string[], pr
 	for (const id of ids) {
 		const layer = layerOf.get(id);
 		if (layer) map.setFeatureState({ source: sourceId(layer), id }, { highlight: true });
+	}
+}
+
+/** The labels of `ids` big, the others normal. Changing a symbol layer's filter lays its tiles out again: call it only when the ids change. */
+export function setLabelHighlight(map: MapLibreMap, ids: readonly string[]): void {
+	for (const layer of map.getStyle().layers) {
+		const filter = labelFilterFor(layer.id, ids);
+		if (filter) map.setFilter(layer.id, filter);
 	}
 }

@@ -56,15 +56,6 @@ export function labelFilterFor(styleLayerId: string, ids: readonly string[]): Fi
 	return undefined;
 }
 
-/** basemap layers of places that a story layer may duplicate */
-export const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
-
-/** A basemap place layer's filter without the places a story layer draws itself. */
-export function withoutPlaceNames(own: FilterSpecification | undefined, names: readonly string[]): FilterSpecification {
-	const notStory: FilterSpecification = ['!', ['in', ['get', 'name'], ['literal', [...names]]]];
-	return own ? (['all', own, notStory] as FilterSpecification) : notStory;
-}
-
 function labels(lang: Lang, theme: Theme, source: string, layerId: string, color: string): LayerSpecification[] {
 	const dark = theme === 'dark';
 	const base = {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { contentDir } from './content-dir';
 import { parse } from 'yaml';
 import { buildStory, StoryError, type Story } from '$lib/schema/story';
-import { checkStoryAgainstLayers, type FeatureIndex } from '$lib/story/check-story';
+import { checkStoryAgainstLayers } from '$lib/story/check-story';
+import { indexLayers } from '$lib/map/layer-index';
 import { LAYER_IDS } from '$lib/geo/layers';
 import type { LoadedLayer } from './layer-store';
 import { unresolvedCitations } from '$lib/sources/check';
@@ -16,12 +17,6 @@ import type { Lang } from '$lib/i18n/lang';
 
 const cache = new Map<string, Story>();
 
-
-export function featureIndex(layers: LoadedLayer[]): FeatureIndex {
-	const index: FeatureIndex = new Map();
-	for (const { layer, data } of layers) for (const f of data.features) index.set(f.properties.id, layer.id);
-	return index;
-}
 
 /** What the story cites: the dispatch's copies, the method, each step. */
 export function storyCitations(story: Story, file = 'content/steps.yaml') {
@@ -47,7 +42,7 @@ export function loadStory(lang: Lang, layers: LoadedLayer[]): Story {
 		if (unresolved.length) throw new StoryError(unresolved);
 		cache.set(key, story);
 	}
-	const problems = checkStoryAgainstLayers(story, LAYER_IDS, featureIndex(layers));
+	const problems = checkStoryAgainstLayers(story, LAYER_IDS, indexLayers(layers).layerOf);
 	if (problems.length) throw new StoryError(problems);
 	return story;
 }

@@ -6,7 +6,7 @@
 import type { Story } from '$lib/schema/story';
 
 /** feature id -> layer id */
-export type FeatureIndex = Map<string, string>;
+export type FeatureIndex = ReadonlyMap<string, string>;
 
 export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[], features: FeatureIndex): string[] {
 	const problems: string[] = [];
