@@ -13,7 +13,14 @@ export default defineConfig({
 		chunkSizeWarningLimit: 1300
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['src/**/*.svelte.test.ts'], environment: 'node' } },
+			// page state in *.svelte.ts: runes need Svelte's client runtime (the "browser" entry points), still in Node
+			{
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: { name: 'runes', include: ['src/**/*.svelte.test.ts'], environment: './vitest.runes-env.ts' }
+			}
+		]
 	}
 });
