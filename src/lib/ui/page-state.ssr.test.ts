@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorySteps } from '$lib/story/story-steps.svelte';
 import { MotionSetting } from './motion-setting.svelte';
+import { TimelinePlayer } from '$lib/explore/timeline-player.svelte';
 
 describe('page state on the server', () => {
 	it('is created without a window', () => {
@@ -12,5 +13,7 @@ describe('page state on the server', () => {
 		expect(steps.index).toBe(0);
 		const motion = new MotionSetting({ current: false });
 		expect(motion.reduced).toBe(false);
+		const player = new TimelinePlayer({ day: { get: () => '2022-01-10', set: () => {} }, reduced: () => false });
+		expect(player.playing).toBe(false);
 	});
 });
