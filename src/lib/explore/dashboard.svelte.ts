@@ -109,7 +109,8 @@ export class Dashboard {
 		return {
 			features: this.shownByLayer,
 			visible: this.enabled,
-			highlight: [...new Set([this.selected, this.hovered].filter((x): x is string => !!x))],
+			// the selected feature and the hovered one, each once
+			highlight: [this.selected, this.hovered].filter((x, i, all): x is string => !!x && all.indexOf(x) === i),
 			hiddenPlaces: points.flatMap((l) => placeNames(this.shownByLayer[l.layer.id] ?? []))
 		};
 	});

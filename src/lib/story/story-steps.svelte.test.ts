@@ -47,7 +47,7 @@ function fakeWindow(hash = '') {
 	return win;
 }
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((f) => f()));
 
 /** The story's steps on a fake page: `scrolls` records each scroll asked for (step, smooth). */
