@@ -94,13 +94,34 @@ export function bigLayer(own, count) {
 			const d = 0.01 + rnd() * 0.02;
 			geometry = {
 				type: 'Polygon',
-				coordinates: [[[r5(x - d), r5(y - d)], [r5(x + d), r5(y - d * 0.8)], [r5(x + d * 0.9), r5(y + d)], [r5(x - d), r5(y + d * 0.7)], [r5(x - d), r5(y - d)]]]
+				coordinates: [
+					[
+						[r5(x - d), r5(y - d)],
+						[r5(x + d), r5(y - d * 0.8)],
+						[r5(x + d * 0.9), r5(y + d)],
+						[r5(x - d), r5(y + d * 0.7)],
+						[r5(x - d), r5(y - d)]
+					]
+				]
 			};
 			kind = roll < 4 ? 'building' : 'square';
 		} else if (roll < 10) {
-			geometry = { type: 'LineString', coordinates: [[r5(x), r5(y)], [r5(x + 0.05), r5(y + 0.03)], [r5(x + 0.1), r5(y + 0.01)]] };
+			geometry = {
+				type: 'LineString',
+				coordinates: [
+					[r5(x), r5(y)],
+					[r5(x + 0.05), r5(y + 0.03)],
+					[r5(x + 0.1), r5(y + 0.01)]
+				]
+			};
 			kind = 'airlift';
-			Object.assign(extra, { country: 'KAZ', troops: null, mode: 'road', from: `bench-${pad(Math.max(0, i - 1))}`, to: `bench-${pad(Math.min(n - 1, i + 1))}` });
+			Object.assign(extra, {
+				country: 'KAZ',
+				troops: null,
+				mode: 'road',
+				from: `bench-${pad(Math.max(0, i - 1))}`,
+				to: `bench-${pad(Math.min(n - 1, i + 1))}`
+			});
 		} else {
 			geometry = { type: 'Point', coordinates: [r5(x), r5(y)] };
 			kind = pointKinds[Math.floor(rnd() * pointKinds.length)];
@@ -153,7 +174,9 @@ async function nodeBench() {
 		};
 		log(`\nNODE: the editor's code on a layer of ${COUNT} features, ${(text.length / 1e6).toFixed(2)} MB`);
 		const parsed = time('load: JSON.parse', 'parse', () => JSON.parse(text));
-		const edits = time('load: to editor features', 'toEdit', () => parsed.features.map((f, i) => ({ key: `f${i}`, geometry: f.geometry, properties: { ...f.properties } })));
+		const edits = time('load: to editor features', 'toEdit', () =>
+			parsed.features.map((f, i) => ({ key: `f${i}`, geometry: f.geometry, properties: { ...f.properties } }))
+		);
 		for (const f of edits) ctx.knownIds.add(f.properties.id);
 		const counts = new Map(edits.map((f) => [f.properties.id, 1]));
 		time('load: check every feature (form errors)', 'checkAll', () => edits.map((f) => model.checkFeature(f, BIG.file, ctx, counts)));
@@ -213,8 +236,7 @@ const INIT = () => {
 		/* no long task API */
 	}
 	// the time each real input event was created (same clock as performance.now())
-	for (const type of ['pointerdown', 'pointerup', 'keydown'])
-		addEventListener(type, (e) => (b.last[type] = e.timeStamp), { capture: true });
+	for (const type of ['pointerdown', 'pointerup', 'keydown']) addEventListener(type, (e) => (b.last[type] = e.timeStamp), { capture: true });
 	/** long tasks that started between a and b: count, total and longest (ms) */
 	b.lt = (a, z) => {
 		const l = b.longtasks.filter(([s]) => s >= a - 1 && s <= z);
@@ -289,7 +311,10 @@ function topFunctions(profile, n = 8) {
 		const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
 		self.set(name, (self.get(name) ?? 0) + (dt[i + 1] ?? 0) / 1000);
 	}
-	return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+	return [...self]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, n)
+		.map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
 
 /** Runs fn; with --profile (and `on`), records a CPU profile of it and prints where the time went. */
@@ -325,10 +350,11 @@ async function centreOn(page, key, zoom) {
 	);
 }
 
-const settle = (page, ms = 600) => page.evaluate(async (ms) => {
-	await window.__bench.idle();
-	await new Promise((r) => setTimeout(r, ms));
-}, ms);
+const settle = (page, ms = 600) =>
+	page.evaluate(async (ms) => {
+		await window.__bench.idle();
+		await new Promise((r) => setTimeout(r, ms));
+	}, ms);
 
 /** One run on one layer: open, choose, select (list, map), type, drag, save, heap. */
 async function editorRun(browser, storageState, layer, expected, run) {
@@ -344,7 +370,14 @@ async function editorRun(browser, storageState, layer, expected, run) {
 	// open /edit: the default layer (protest-cities) drawn, every layer fetched (ids across layers)
 	out.open = await P('open', async () => {
 		await page.goto(`${BASE}/edit`, { waitUntil: 'domcontentloaded' });
-		await page.waitForFunction(() => window.qantar?.editor && window.qantar.editor.keys().length > 0 && /features loaded/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''), null, { timeout: 180_000, polling: 100 });
+		await page.waitForFunction(
+			() =>
+				window.qantar?.editor &&
+				window.qantar.editor.keys().length > 0 &&
+				/features loaded/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''),
+			null,
+			{ timeout: 180_000, polling: 100 }
+		);
 		return page.evaluate(async () => {
 			const t = await window.__bench.idle();
 			return { ms: t, longtasks: window.__bench.lt(0, t) };
@@ -418,7 +451,9 @@ async function editorRun(browser, storageState, layer, expected, run) {
 		await page.evaluate(() => {
 			const b = window.__bench;
 			b.typing = { t0: performance.now(), keys: [] };
-			b.pending = b.until(() => document.querySelector('.field.invalid #f-name_en') && /required/.test(document.querySelector('[data-field="name_en"]')?.textContent ?? ''));
+			b.pending = b.until(
+				() => document.querySelector('.field.invalid #f-name_en') && /required/.test(document.querySelector('[data-field="name_en"]')?.textContent ?? '')
+			);
 		});
 		await page.keyboard.press('Backspace');
 		const cleared = await page.evaluate(async () => (await window.__bench.pending) - window.__bench.last.keydown);
@@ -463,7 +498,13 @@ async function editorRun(browser, storageState, layer, expected, run) {
 			const b = window.__bench;
 			const t1 = await b.pending;
 			const frames = b.frames.stop();
-			return { ms: t1 - b.last.pointerup, dragMs: b.last.pointerup - b.last.pointerdown, fps: frames.fps, maxFrameGap: frames.maxGap, longtasks: b.lt(b.last.pointerdown, t1) };
+			return {
+				ms: t1 - b.last.pointerup,
+				dragMs: b.last.pointerup - b.last.pointerdown,
+				fps: frames.fps,
+				maxFrameGap: frames.maxGap,
+				longtasks: b.lt(b.last.pointerdown, t1)
+			};
 		});
 	});
 	await settle(page);
@@ -476,7 +517,11 @@ async function editorRun(browser, storageState, layer, expected, run) {
 			if (btn.disabled) return { error: `Save is disabled: ${btn.textContent.trim()}` };
 			const t0 = performance.now();
 			btn.click();
-			const t1 = await b.until(() => /revision/.test(document.querySelector('[data-testid=saved]')?.textContent ?? '') || /^Not saved/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+			const t1 = await b.until(
+				() =>
+					/revision/.test(document.querySelector('[data-testid=saved]')?.textContent ?? '') ||
+					/^Not saved/.test(document.querySelector('[data-testid=status]')?.textContent ?? '')
+			);
 			const status = document.querySelector('[data-testid=status]').textContent;
 			return { ms: t1 - t0, longtasks: b.lt(t0, t1), status, error: /^Not saved/.test(status) ? status : undefined };
 		})
@@ -503,13 +548,16 @@ async function signInState(browser, password) {
 
 // ---------------------------------------------------------------- summary and output
 function summarise(runs) {
-	const pick = (f) => stat(runs.map((r) => {
-		try {
-			return f(r);
-		} catch {
-			return NaN;
-		}
-	}));
+	const pick = (f) =>
+		stat(
+			runs.map((r) => {
+				try {
+					return f(r);
+				} catch {
+					return NaN;
+				}
+			})
+		);
 	return {
 		openMs: pick((r) => r.open.ms),
 		openLongtaskMax: pick((r) => r.open.longtasks.max),
@@ -581,7 +629,9 @@ function table(big, small, bigCount, smallCount) {
 		const v = big[key];
 		const s = small[key];
 		const ratio = s.median > 0 && Number.isFinite(v.median) ? `${(v.median / s.median).toFixed(1)}×` : '';
-		lines.push(`${label.padEnd(48)}${fmt[kind](v.median).padStart(16)}${`${fmt[kind](v.min)}–${fmt[kind](v.max)}`.padStart(18)}${fmt[kind](s.median).padStart(14)}${ratio.padStart(8)}`);
+		lines.push(
+			`${label.padEnd(48)}${fmt[kind](v.median).padStart(16)}${`${fmt[kind](v.min)}–${fmt[kind](v.max)}`.padStart(18)}${fmt[kind](s.median).padStart(14)}${ratio.padStart(8)}`
+		);
 	}
 	return lines.join('\n');
 }
@@ -591,7 +641,9 @@ const started = new Date();
 const node = flag('no-node') ? null : await nodeBench();
 if (!flag('no-build') || !existsSync(join(BUILD, 'handler.js'))) build();
 const data = await prepareData();
-log(`\ndata: ${BIG.id} with ${data.big.count} features (${JSON.stringify(data.big.geometries)}), ${(data.big.bytes / 1e6).toFixed(2)} MB; reference ${SMALL.id} with ${data.small.count}`);
+log(
+	`\ndata: ${BIG.id} with ${data.big.count} features (${JSON.stringify(data.big.geometries)}), ${(data.big.bytes / 1e6).toFixed(2)} MB; reference ${SMALL.id} with ${data.small.count}`
+);
 const server = await serve();
 const chromium = await launchChromium(CHROMIUM_ARGS);
 const { browser } = chromium;
@@ -605,8 +657,11 @@ try {
 		raw.big.push(b);
 		const s = await editorRun(browser, state, SMALL, data.small.count, i);
 		raw.small.push(s);
-		for (const r of [b, s]) if (r.save.error || !r.moved) log(`  note: ${r.layer} run ${i}: ${r.save.error ?? ''}${r.moved ? '' : ' (the drag did not move the feature)'}`);
-		log(`  run ${i}/${RUNS}: ${BIG.id} drawn+idle ${fmt.ms(b.load.idleMs)}, slowest key ${fmt.ms(Math.max(...b.typing.keyMs))}, save ${fmt.ms(b.save.ms)}; ${SMALL.id} drawn+idle ${fmt.ms(s.load.idleMs)}`);
+		for (const r of [b, s])
+			if (r.save.error || !r.moved) log(`  note: ${r.layer} run ${i}: ${r.save.error ?? ''}${r.moved ? '' : ' (the drag did not move the feature)'}`);
+		log(
+			`  run ${i}/${RUNS}: ${BIG.id} drawn+idle ${fmt.ms(b.load.idleMs)}, slowest key ${fmt.ms(Math.max(...b.typing.keyMs))}, save ${fmt.ms(b.save.ms)}; ${SMALL.id} drawn+idle ${fmt.ms(s.load.idleMs)}`
+		);
 	}
 } finally {
 	await browser.close();
@@ -614,7 +669,9 @@ try {
 }
 
 const summary = { big: summarise(raw.big), small: summarise(raw.small) };
-log(`\nQantar editor bench — ${started.toISOString()} — ${RUNS} runs, Chromium ${chromium.version} (${chromium.path}), SwiftShader, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`);
+log(
+	`\nQantar editor bench — ${started.toISOString()} — ${RUNS} runs, Chromium ${chromium.version} (${chromium.path}), SwiftShader, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`
+);
 log(`medians; min–max over the runs; ratio = ${BIG.id} (${data.big.count}) / ${SMALL.id} (${data.small.count}); long tasks are main-thread tasks over 50 ms\n`);
 log(table(summary.big, summary.small, data.big.count, data.small.count));
 
@@ -625,15 +682,37 @@ const big = summary.big;
 const small = summary.small;
 const times = (key) => big[key].median / small[key].median;
 const tti = times('loadIdleMs');
-budgets.check(`choose the layer → drawn and map idle (time to interactive) ≤ ${EDITOR_BUDGETS.interactive}× the small layer's`, tti <= EDITOR_BUDGETS.interactive, `${tti.toFixed(1)}× (${fmt.ms(big.loadIdleMs.median)} / ${fmt.ms(small.loadIdleMs.median)})`);
+budgets.check(
+	`choose the layer → drawn and map idle (time to interactive) ≤ ${EDITOR_BUDGETS.interactive}× the small layer's`,
+	tti <= EDITOR_BUDGETS.interactive,
+	`${tti.toFixed(1)}× (${fmt.ms(big.loadIdleMs.median)} / ${fmt.ms(small.loadIdleMs.median)})`
+);
 const fps = big.dragFps.median / small.dragFps.median;
-budgets.check(`drag a point: frames per second ≥ ${EDITOR_BUDGETS.dragFps}× the small layer's`, fps >= EDITOR_BUDGETS.dragFps, `${fps.toFixed(2)}× (${fmt.n(big.dragFps.median)} / ${fmt.n(small.dragFps.median)} fps)`);
+budgets.check(
+	`drag a point: frames per second ≥ ${EDITOR_BUDGETS.dragFps}× the small layer's`,
+	fps >= EDITOR_BUDGETS.dragFps,
+	`${fps.toFixed(2)}× (${fmt.n(big.dragFps.median)} / ${fmt.n(small.dragFps.median)} fps)`
+);
 const key = times('keyMaxMs');
-budgets.check(`slowest keystroke → form updated ≤ ${EDITOR_BUDGETS.key}× the small layer's`, key <= EDITOR_BUDGETS.key, `${key.toFixed(1)}× (${fmt.ms(big.keyMaxMs.median)} / ${fmt.ms(small.keyMaxMs.median)})`);
+budgets.check(
+	`slowest keystroke → form updated ≤ ${EDITOR_BUDGETS.key}× the small layer's`,
+	key <= EDITOR_BUDGETS.key,
+	`${key.toFixed(1)}× (${fmt.ms(big.keyMaxMs.median)} / ${fmt.ms(small.keyMaxMs.median)})`
+);
 const save = times('saveMs');
-budgets.check(`save → "Saved" shown ≤ ${EDITOR_BUDGETS.save}× the small layer's`, save <= EDITOR_BUDGETS.save, `${save.toFixed(1)}× (${fmt.ms(big.saveMs.median)} / ${fmt.ms(small.saveMs.median)})`);
-const longest = Math.max(...['loadLongtaskMax', 'selectListLongtaskMax', 'selectMapLongtaskMax', 'typingLongtaskMax', 'moveLongtaskMax', 'saveLongtaskMax'].map((k) => big[k].max || 0));
-budgets.check(`no main-thread task over ${EDITOR_BUDGETS.longestTaskMs} ms on the big layer (load, select, type, move, save; every run)`, longest <= EDITOR_BUDGETS.longestTaskMs, fmt.ms(longest));
+budgets.check(
+	`save → "Saved" shown ≤ ${EDITOR_BUDGETS.save}× the small layer's`,
+	save <= EDITOR_BUDGETS.save,
+	`${save.toFixed(1)}× (${fmt.ms(big.saveMs.median)} / ${fmt.ms(small.saveMs.median)})`
+);
+const longest = Math.max(
+	...['loadLongtaskMax', 'selectListLongtaskMax', 'selectMapLongtaskMax', 'typingLongtaskMax', 'moveLongtaskMax', 'saveLongtaskMax'].map((k) => big[k].max || 0)
+);
+budgets.check(
+	`no main-thread task over ${EDITOR_BUDGETS.longestTaskMs} ms on the big layer (load, select, type, move, save; every run)`,
+	longest <= EDITOR_BUDGETS.longestTaskMs,
+	fmt.ms(longest)
+);
 budgets.print(log);
 
 const file = writeResults({

@@ -228,7 +228,10 @@ async function load(browser, url, viewport, kinds) {
 			}
 		}
 		if (again || (!early && !isScript)) continue;
-		const body = await r.response().then((res) => res?.body()).catch(() => null);
+		const body = await r
+			.response()
+			.then((res) => res?.body())
+			.catch(() => null);
 		if (!body) continue;
 		const gz = gzipSync(body, { level: 9 }).length;
 		if (early && (path.startsWith('/geo/') || r.resourceType() === 'document')) dataGzip += gz;
@@ -265,7 +268,13 @@ async function storyRun(browser, kinds, steps) {
 	const t0 = await page.evaluate(() => performance.now());
 	let retries = 0;
 	for (let i = 1; i < steps.length; i++) {
-		const settledOn = (id) => page.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, id, { timeout: 8_000 }).then(() => true, () => false);
+		const settledOn = (id) =>
+			page
+				.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, id, { timeout: 8_000 })
+				.then(
+					() => true,
+					() => false
+				);
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
 			// the previous step's smooth scroll must be over, or the scroller may take the key back
@@ -356,7 +365,8 @@ const sameView = (a, b) => {
 async function inTurns(floorFirst, previous, page, viewOf, floor) {
 	const before = floorFirst && previous ? await floor(previous) : null;
 	const p = await page();
-	if (before && !sameView(viewOf(p), previous)) throw new Error('a page opened on another view than in its previous measure: the floor measured before it flew that one');
+	if (before && !sameView(viewOf(p), previous))
+		throw new Error('a page opened on another view than in its previous measure: the floor measured before it flew that one');
 	return [p, before ?? (await floor(viewOf(p)))];
 }
 
@@ -424,7 +434,9 @@ function table(title, s, floor) {
 		lines.push('  per transition: step, fps story / floor');
 		for (const [i, t] of s.transitionFps.entries()) {
 			const f = floor.transitionFps[i];
-			lines.push(`    ${String(t.step).padEnd(22)}${t.median.toFixed(1).padStart(7)} / ${f ? f.median.toFixed(1) : '?'}  (${f ? (t.median / f.median).toFixed(2) : '?'}×)`);
+			lines.push(
+				`    ${String(t.step).padEnd(22)}${t.median.toFixed(1).padStart(7)} / ${f ? f.median.toFixed(1) : '?'}  (${f ? (t.median / f.median).toFixed(2) : '?'}×)`
+			);
 		}
 	}
 	return lines.join('\n');
@@ -463,12 +475,24 @@ try {
 	let embed = null;
 	for (let i = 0; i < RUNS; i++) {
 		const floorFirst = i % 2 === 1;
-		const [s, sf] = await inTurns(floorFirst, story?.cameras, () => storyRun(browser, kinds, steps), (s) => s.cameras, (cams) => floorRun(browser, kinds, cams, null, STORY_VIEWPORT));
+		const [s, sf] = await inTurns(
+			floorFirst,
+			story?.cameras,
+			() => storyRun(browser, kinds, steps),
+			(s) => s.cameras,
+			(cams) => floorRun(browser, kinds, cams, null, STORY_VIEWPORT)
+		);
 		story = s;
 		raw.story.push(s);
 		raw.floor.push(sf);
 		const view = (e) => ({ cameras: e.cameras, size: e.size });
-		const [e, ef] = await inTurns(floorFirst, embed && view(embed), () => simpleRun(browser, kinds, EMBED_URL, EMBED_VIEWPORT), view, (v) => floorRun(browser, kinds, v.cameras, v.size, EMBED_VIEWPORT));
+		const [e, ef] = await inTurns(
+			floorFirst,
+			embed && view(embed),
+			() => simpleRun(browser, kinds, EMBED_URL, EMBED_VIEWPORT),
+			view,
+			(v) => floorRun(browser, kinds, v.cameras, v.size, EMBED_VIEWPORT)
+		);
 		embed = e;
 		raw.embed.push(e);
 		raw.floorEmbed.push(ef);
@@ -482,11 +506,19 @@ try {
 			['story', `${BASE}/`, STORY_VIEWPORT, null, story],
 			['embed', EMBED_URL, EMBED_VIEWPORT, embed.size, embed]
 		]) {
-			const [p, f] = await inTurns(i % 2 === 1, last.cameras[0], () => idleRun(browser, kinds, url, viewport), (p) => p.camera, (cam) => idleRun(browser, kinds, floorUrl(cam, size), viewport));
+			const [p, f] = await inTurns(
+				i % 2 === 1,
+				last.cameras[0],
+				() => idleRun(browser, kinds, url, viewport),
+				(p) => p.camera,
+				(cam) => idleRun(browser, kinds, floorUrl(cam, size), viewport)
+			);
 			raw.idleOnly[key].push({ page: p.firstIdle, floor: f.firstIdle });
 		}
 		const x = raw.idleOnly;
-		log(`  load ${i + 1}/${IDLE_RUNS}: story ${fmt.ms(x.story[i].page)} (floor ${fmt.ms(x.story[i].floor)}), embed ${fmt.ms(x.embed[i].page)} (floor ${fmt.ms(x.embed[i].floor)})`);
+		log(
+			`  load ${i + 1}/${IDLE_RUNS}: story ${fmt.ms(x.story[i].page)} (floor ${fmt.ms(x.story[i].floor)}), embed ${fmt.ms(x.embed[i].page)} (floor ${fmt.ms(x.embed[i].floor)})`
+		);
 	}
 } finally {
 	await browser.close();
@@ -511,11 +543,26 @@ for (const [route, s, f, runs, floorRuns] of [
 	['story', summary.story, summary.floor, raw.story, raw.floor],
 	['embed', summary.embed, summary.floorEmbed, raw.embed, raw.floorEmbed]
 ]) {
-	check(`${route}: app JS beyond MapLibre ≤ 60 KB gzip`, s.jsAppGzip.max + s.jsOtherGzip.max, BUDGETS.appJsGzip, s.jsAppGzip.max + s.jsOtherGzip.max <= BUDGETS.appJsGzip, fmt.bytes(s.jsAppGzip.max + s.jsOtherGzip.max));
+	check(
+		`${route}: app JS beyond MapLibre ≤ 60 KB gzip`,
+		s.jsAppGzip.max + s.jsOtherGzip.max,
+		BUDGETS.appJsGzip,
+		s.jsAppGzip.max + s.jsOtherGzip.max <= BUDGETS.appJsGzip,
+		fmt.bytes(s.jsAppGzip.max + s.jsOtherGzip.max)
+	);
 	const loaded = new Set(runs.flatMap((r) => r.scripts.map((x) => x.path)));
 	const editorFiles = [...loaded].filter((p) => kinds.editorOnly.has(p));
-	const drawing = runs.flatMap((r) => r.scripts).filter((x) => /terra-?draw/i.test(x.text)).map((x) => x.path);
-	check(`${route}: no editor or drawing code loaded`, [...editorFiles, ...drawing], 0, editorFiles.length + drawing.length === 0, editorFiles.length + drawing.length ? [...editorFiles, ...drawing].join(', ') : `none (${kinds.editorOnly.size} editor-only files checked)`);
+	const drawing = runs
+		.flatMap((r) => r.scripts)
+		.filter((x) => /terra-?draw/i.test(x.text))
+		.map((x) => x.path);
+	check(
+		`${route}: no editor or drawing code loaded`,
+		[...editorFiles, ...drawing],
+		0,
+		editorFiles.length + drawing.length === 0,
+		editorFiles.length + drawing.length ? [...editorFiles, ...drawing].join(', ') : `none (${kinds.editorOnly.size} editor-only files checked)`
+	);
 	const rb = s.bytesToIdle.median / f.bytesToIdle.median;
 	check(`${route}: bytes to first idle ≤ 1.15× floor`, rb, BUDGETS.bytesToIdle, rb <= BUDGETS.bytesToIdle, `${rb.toFixed(2)}×`);
 	// every load of the page and of its floor, the full runs' and the idle-only ones, in their pairs
@@ -533,13 +580,31 @@ for (const [route, s, f, runs, floorRuns] of [
 		rt <= BUDGETS.timeToIdle,
 		`${rt.toFixed(2)}× over ${pages.length} loads (${fmt.ms(median(pages))} / ${fmt.ms(median(floors))}; 90 % bootstrap interval ${spread.low.toFixed(2)}–${spread.high.toFixed(2)}×, ${intervalVerdict(spread, BUDGETS.timeToIdle)}; median of per-load pairs ${paired.toFixed(2)}×)`
 	);
-	check(`${route}: data for the first view ≤ 1 MB gzip`, s.dataFirstViewGzip.median, BUDGETS.dataFirstStepGzip, s.dataFirstViewGzip.median <= BUDGETS.dataFirstStepGzip, fmt.bytes(s.dataFirstViewGzip.median));
+	check(
+		`${route}: data for the first view ≤ 1 MB gzip`,
+		s.dataFirstViewGzip.median,
+		BUDGETS.dataFirstStepGzip,
+		s.dataFirstViewGzip.median <= BUDGETS.dataFirstStepGzip,
+		fmt.bytes(s.dataFirstViewGzip.median)
+	);
 }
 const textFirst = raw.story.every((r) => r.fcp < r.firstIdle);
-check('story: first text painted before the map is idle (every run)', textFirst, true, textFirst, raw.story.map((r) => `${Math.round(r.fcp)}<${Math.round(r.firstIdle)}`).join(' '));
+check(
+	'story: first text painted before the map is idle (every run)',
+	textFirst,
+	true,
+	textFirst,
+	raw.story.map((r) => `${Math.round(r.fcp)}<${Math.round(r.firstIdle)}`).join(' ')
+);
 const fpsRatios = summary.story.transitionFps.map((t, i) => t.median / summary.floor.transitionFps[i].median);
 const fpsRatio = median(fpsRatios);
-check('story: step-transition fps ≥ 0.9× floor (median over flights)', fpsRatio, BUDGETS.fpsRatio, fpsRatio >= BUDGETS.fpsRatio, `${fpsRatio.toFixed(2)}× (worst flight ${Math.min(...fpsRatios).toFixed(2)}×)`);
+check(
+	'story: step-transition fps ≥ 0.9× floor (median over flights)',
+	fpsRatio,
+	BUDGETS.fpsRatio,
+	fpsRatio >= BUDGETS.fpsRatio,
+	`${fpsRatio.toFixed(2)}× (worst flight ${Math.min(...fpsRatios).toFixed(2)}×)`
+);
 
 // ---------------------------------------------------------------- output
 log(`\nQantar bench — ${started.toISOString()} — ${RUNS} runs each, Chromium ${chromium.version} (${chromium.path}), SwiftShader`);
@@ -570,4 +635,3 @@ const file = writeResults({
 });
 log(`\nsaved ${file}`);
 process.exit(budgets.ok ? 0 : 1);
-

@@ -23,7 +23,7 @@ const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? process.argv[i + 1] : fallback;
 };
-const PUBLIC = (arg('origin', process.env.QANTAR_PUBLIC_ORIGIN ?? 'http://localhost:4180')).replace(/\/+$/, '');
+const PUBLIC = arg('origin', process.env.QANTAR_PUBLIC_ORIGIN ?? 'http://localhost:4180').replace(/\/+$/, '');
 const OUT = resolve(arg('out', 'build-static'));
 const BUILD = resolve(arg('build', process.env.QANTAR_BUILD_DIR ?? 'build'));
 const DATA = resolve(arg('data', process.env.QANTAR_DATA_DIR ?? 'static/geo'));
@@ -50,11 +50,7 @@ const RENDERED = server ? PUBLIC : FROM;
 const toPublic = (text) => text.split(RENDERED).join(PUBLIC);
 
 const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((s) => s.id);
-const pages = ['', '/en'].flatMap((p) => [
-	p || '/',
-	`${p}/embed`,
-	...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])
-]);
+const pages = ['', '/en'].flatMap((p) => [p || '/', `${p}/embed`, ...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])]);
 const fileOf = (path) => (path === '/' ? 'index.html' : `${path.slice(1)}.html`);
 const oembedFile = (path) => `oembed/${path === '/' ? 'index' : path.slice(1)}.json`;
 const write = (rel, data) => {

@@ -42,7 +42,8 @@ async function readStdinLine() {
 const args = process.argv.slice(2);
 if (args.length !== 1) usage(args.length ? 'Give exactly one name (the password is never taken from the command line).' : 'Missing the editor name.');
 const name = args[0].toLowerCase();
-if (!EDITOR_NAME.test(name)) usage(`"${args[0]}" is not a valid name: 1-40 lowercase letters, digits, ".", "_" or "-", starting and ending with a letter or digit.`);
+if (!EDITOR_NAME.test(name))
+	usage(`"${args[0]}" is not a valid name: 1-40 lowercase letters, digits, ".", "_" or "-", starting and ending with a letter or digit.`);
 
 let password;
 if (process.stdin.isTTY) {

@@ -53,9 +53,8 @@ try {
 	];
 	const run = (url) =>
 		new Promise((resolveRun, reject) => {
-			autocannon(
-				{ url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { 'accept-encoding': 'br, gzip' } },
-				(err, r) => (err ? reject(err) : resolveRun(r))
+			autocannon({ url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { 'accept-encoding': 'br, gzip' } }, (err, r) =>
+				err ? reject(err) : resolveRun(r)
 			);
 		});
 	const results = [];
@@ -90,7 +89,9 @@ try {
 
 	const date = new Date().toISOString();
 	console.log(`\nQantar load — ${date} — ${CONNECTIONS} connections × ${DURATION} s per target, loopback, ${cpus().length} CPUs (autocannon shares them)`);
-	console.log(`${'target'.padEnd(16)}${'server'.padEnd(15)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'× floor req/s'.padStart(15)}`);
+	console.log(
+		`${'target'.padEnd(16)}${'server'.padEnd(15)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'× floor req/s'.padStart(15)}`
+	);
 	for (const r of results) {
 		const f = results.find((x) => x.target === r.target && x.server === 'static floor');
 		console.log(
@@ -99,7 +100,10 @@ try {
 	}
 	mkdirSync(OUT_DIR, { recursive: true });
 	const file = join(OUT_DIR, `load-${date.slice(0, 10)}.json`);
-	writeFileSync(file, JSON.stringify({ date, connections: CONNECTIONS, durationSeconds: DURATION, cpus: cpus().length, node: process.version, results }, null, 1));
+	writeFileSync(
+		file,
+		JSON.stringify({ date, connections: CONNECTIONS, durationSeconds: DURATION, cpus: cpus().length, node: process.version, results }, null, 1)
+	);
 	console.log(`saved ${file}`);
 	const bad = results.filter((r) => !r.ok);
 	if (bad.length) {

@@ -39,10 +39,14 @@ try {
 		await page.waitForFunction(() => !!window.qantar?.map, null, { timeout: 30000 });
 		// story pages: wait until the camera has settled on the step
 		if (await page.locator('[data-active-step]').count())
-			await page.waitForFunction(() => {
-				const el = document.querySelector('[data-active-step]');
-				return el && el.getAttribute('data-map-step') === el.getAttribute('data-active-step');
-			}, null, { timeout: 30000 });
+			await page.waitForFunction(
+				() => {
+					const el = document.querySelector('[data-active-step]');
+					return el && el.getAttribute('data-map-step') === el.getAttribute('data-active-step');
+				},
+				null,
+				{ timeout: 30000 }
+			);
 		if (s.cam) {
 			const [zoom, lon, lat] = s.cam.split(',').map(Number);
 			await page.evaluate(([zoom, lon, lat]) => window.qantar.map.jumpTo({ zoom, center: [lon, lat] }), [zoom, lon, lat]);

@@ -19,7 +19,9 @@ const out = arg('out', 'static/snapshots');
 const langs = arg('lang', 'fr,en').split(',');
 const only = arg('only', '')?.split(',').filter(Boolean);
 let base = arg('base', null);
-const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((s) => s.id).filter((id) => !only?.length || only.includes(id));
+const steps = parse(readFileSync('content/steps.yaml', 'utf8'))
+	.steps.map((s) => s.id)
+	.filter((id) => !only?.length || only.includes(id));
 
 const found = await findChromium();
 if (!found) {
@@ -43,11 +45,7 @@ try {
 				const page = await browser.newPage({ viewport: { width: w, height: h } });
 				await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
 				await page.goto(`${base}${lang === 'en' ? '/en' : ''}/embed/step/${id}?card=1&theme=light&test`);
-				await page.waitForFunction(
-					(id) => document.querySelector('[data-active-step]')?.getAttribute('data-map-step') === id,
-					id,
-					{ timeout: 60_000 }
-				);
+				await page.waitForFunction((id) => document.querySelector('[data-active-step]')?.getAttribute('data-map-step') === id, id, { timeout: 60_000 });
 				await waitForMapIdle(page, { timeout: 60_000 });
 				await page.waitForTimeout(250); // the cut's cross-fade
 				const file = join(out, lang, `${id}${suffix}.png`);

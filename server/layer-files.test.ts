@@ -63,7 +63,13 @@ describe('layer files', () => {
 	});
 
 	it('leaves every other path to the build (basemap, unknown files, other folders)', async () => {
-		for (const p of ['/geo/basemap/countries-50m.geojson', '/geo/nope.geojson', '/geo/../package.json', '/geo/%2e%2e/package.json', '/other/kazakhstan.geojson']) {
+		for (const p of [
+			'/geo/basemap/countries-50m.geojson',
+			'/geo/nope.geojson',
+			'/geo/../package.json',
+			'/geo/%2e%2e/package.json',
+			'/other/kazakhstan.geojson'
+		]) {
 			const r = await get(p);
 			expect(r.status, p).toBe(404);
 			expect(await r.text(), p).toBe('left to the build');

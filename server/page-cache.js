@@ -44,7 +44,11 @@ function observeBody(res, done) {
 	/** @param {unknown} chunk @param {unknown} encoding */
 	const keep = (chunk, encoding) => {
 		if (chunk == null || typeof chunk === 'function') return;
-		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string} */ (chunk), typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8'));
+		chunks.push(
+			Buffer.isBuffer(chunk)
+				? chunk
+				: Buffer.from(/** @type {string} */ (chunk), typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8')
+		);
 	};
 	const write = res.write;
 	const end = res.end;

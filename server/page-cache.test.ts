@@ -33,7 +33,9 @@ const random = () => randomBytes(6).toString('hex');
 describe('the page cache', () => {
 	it('keeps one entry per page however many random query strings come (500 of them)', async () => {
 		for (let i = 0; i < 500; i++) {
-			const r = await get(i % 2 ? `/?${random()}=${random()}` : `/en/embed/step/akimat?childId=${random()}&parentUrl=${encodeURIComponent(`https://news.example/${random()}`)}`);
+			const r = await get(
+				i % 2 ? `/?${random()}=${random()}` : `/en/embed/step/akimat?childId=${random()}&parentUrl=${encodeURIComponent(`https://news.example/${random()}`)}`
+			);
 			expect(r.status).toBe(200);
 			await r.arrayBuffer();
 		}
@@ -58,7 +60,8 @@ describe('the page cache', () => {
 
 	it('keeps an embed per set of the options it reads; a parameter it would refuse goes to the app every time', async () => {
 		const before = cache.size();
-		for (const q of ['caption=0', 'caption=0&childId=a', 'childId=b&caption=0', 'caption=0&theme=dark', 'theme=dark&caption=0']) await (await get(`/embed/step/toll?${q}`)).arrayBuffer();
+		for (const q of ['caption=0', 'caption=0&childId=a', 'childId=b&caption=0', 'caption=0&theme=dark', 'theme=dark&caption=0'])
+			await (await get(`/embed/step/toll?${q}`)).arrayBuffer();
 		expect(rendersOf('/embed/step/toll')).toBe(2);
 		expect(cache.size()).toBe(before + 2);
 		for (let i = 0; i < 3; i++) await (await get(`/embed/step/toll?caption=0&zoom=${i}`)).arrayBuffer();

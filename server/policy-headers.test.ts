@@ -18,7 +18,10 @@ function fakeBuild(req: IncomingMessage, res: ServerResponse) {
 		return res.writeHead(200, headers).end('x'.repeat(5000));
 	}
 	if (path === '/api/thing') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: 'y'.repeat(5000) }));
-	if (path === '/page') return res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-n'; frame-ancestors 'self'" }).end('<p>page</p>');
+	if (path === '/page')
+		return res
+			.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'self' 'nonce-n'; frame-ancestors 'self'" })
+			.end('<p>page</p>');
 	res.writeHead(404, { 'content-type': 'text/plain' }).end('no such file');
 }
 
@@ -42,7 +45,9 @@ describe('security headers on every answer', () => {
 		expect(png.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		expect(png.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'self'");
 		expect(png.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-		expect((await get('/embed.js')).headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self'; .*connect-src 'self'.*; frame-ancestors 'self'$/);
+		expect((await get('/embed.js')).headers.get('content-security-policy')).toMatch(
+			/^default-src 'self'; script-src 'self'; .*connect-src 'self'.*; frame-ancestors 'self'$/
+		);
 		const notModified = await get('/snapshots/fr/akimat.png', { 'if-none-match': '"v1"' });
 		expect(notModified.status).toBe(304);
 		expect(notModified.headers.get('x-content-type-options')).toBe('nosniff');

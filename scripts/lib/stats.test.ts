@@ -13,7 +13,10 @@ describe('ratioInterval', () => {
 		const page = [5100, 5400, 4700, 6200, 5000, 5300, 4900];
 		const floor = [4200, 4400, 3900, 4300, 4600, 4100, 4000];
 		const measured = median(page) / median(floor);
-		const narrow = ratioInterval(page.map(() => 5100), floor.map(() => 4200));
+		const narrow = ratioInterval(
+			page.map(() => 5100),
+			floor.map(() => 4200)
+		);
 		const wide = ratioInterval(page, floor);
 		expect(wide.low).toBeLessThanOrEqual(measured);
 		expect(wide.high).toBeGreaterThanOrEqual(measured);

@@ -7,8 +7,7 @@ import { writeFileAtomic } from '../../src/lib/server/editor/atomic-write.js';
 import { startBuiltServer, type BuiltServer } from '../../server/start-built.js';
 import { bytesOnDisk, client, credentials, getLayer, newCity, password, postSignIn, signIn, writeHeaders } from './helpers';
 
-const setCookie = (res: { headersArray(): { name: string; value: string }[] }) =>
-	res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')?.value;
+const setCookie = (res: { headersArray(): { name: string; value: string }[] }) => res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')?.value;
 
 test.describe('signing in and out', () => {
 	test('a wrong password is refused without a cookie; the right one sets a strict httpOnly session cookie', async ({}, info) => {
@@ -67,7 +66,11 @@ test.describe('signing in and out', () => {
 		const baseURL = info.project.use.baseURL!;
 		const api = await client(baseURL);
 		// text/plain and JSON SvelteKit refuses itself; a multipart body without its boundary reaches the action, whose formData() throws
-		for (const [type, data] of [['text/plain', `name=tester&password=${password('tester')}`], ['application/json', '{"name":"tester"}'], ['multipart/form-data', 'name=tester']] as const) {
+		for (const [type, data] of [
+			['text/plain', `name=tester&password=${password('tester')}`],
+			['application/json', '{"name":"tester"}'],
+			['multipart/form-data', 'name=tester']
+		] as const) {
 			const res = await api.post('/edit/login', { headers: { origin: baseURL, 'content-type': type, accept: 'text/html' }, data });
 			expect(res.status(), type).toBe(415);
 			expect(setCookie(res)).toBeUndefined();
@@ -97,7 +100,11 @@ test.describe('sessions end when the credential changes', () => {
 	// the editors file of the test server (playwright.config.ts); "rotating" is added and removed here only
 	const EDITORS = '.tmp/test-editors.json';
 	const setPassword = (name: string, pass: string) => {
-		const run = spawnSync(process.execPath, ['scripts/editor-add.js', name], { input: `${pass}\n`, env: { ...process.env, QANTAR_EDITORS_FILE: EDITORS }, encoding: 'utf8' });
+		const run = spawnSync(process.execPath, ['scripts/editor-add.js', name], {
+			input: `${pass}\n`,
+			env: { ...process.env, QANTAR_EDITORS_FILE: EDITORS },
+			encoding: 'utf8'
+		});
 		expect(run.status, run.stderr).toBe(0);
 	};
 	const removeEditor = async (name: string) => {

@@ -28,7 +28,9 @@ test.describe.serial('concurrent edits', () => {
 		const saved = await first.json();
 		expect(saved.changes).toEqual({ added: ['town-of-ana'], modified: [], removed: [] });
 
-		const benFeatures = b.collection.features.map((f: any) => (f.properties.id === 'aktau' ? { ...f, properties: { ...f.properties, description_en: 'edited by ben' } } : f));
+		const benFeatures = b.collection.features.map((f: any) =>
+			f.properties.id === 'aktau' ? { ...f, properties: { ...f.properties, description_en: 'edited by ben' } } : f
+		);
 		const stale = await api.put(`/api/layers/${LAYER}`, { headers: writeHeaders(baseURL, ben, b.etag), data: { ...b.collection, features: benFeatures } });
 		expect(stale.status()).toBe(409);
 		const conflict = await stale.json();
@@ -39,7 +41,9 @@ test.describe.serial('concurrent edits', () => {
 		expect(ids(JSON.parse(readFileSync(layerFile(LAYER), 'utf8')))).toContain('town-of-ana');
 
 		const fresh = await getLayer(api, LAYER);
-		const merged = fresh.collection.features.map((f: any) => (f.properties.id === 'aktau' ? { ...f, properties: { ...f.properties, description_en: 'edited by ben' } } : f));
+		const merged = fresh.collection.features.map((f: any) =>
+			f.properties.id === 'aktau' ? { ...f, properties: { ...f.properties, description_en: 'edited by ben' } } : f
+		);
 		const second = await api.put(`/api/layers/${LAYER}`, { headers: writeHeaders(baseURL, ben, fresh.etag), data: { ...fresh.collection, features: merged } });
 		expect(second.status()).toBe(200);
 		expect((await second.json()).changes).toEqual({ added: [], modified: ['aktau'], removed: [] });

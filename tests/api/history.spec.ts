@@ -41,7 +41,10 @@ test.describe.serial('history', () => {
 		const moved = afterAdd.collection.features.map((f: any) =>
 			f.properties.id === 'history-square' ? { ...f, geometry: { type: 'Point', coordinates: [76.96, 43.26] } } : f
 		);
-		const modified = await api.put(`/api/layers/${LAYER}`, { headers: writeHeaders(baseURL, cookie, afterAdd.etag), data: { ...afterAdd.collection, features: moved } });
+		const modified = await api.put(`/api/layers/${LAYER}`, {
+			headers: writeHeaders(baseURL, cookie, afterAdd.etag),
+			data: { ...afterAdd.collection, features: moved }
+		});
 		expect(modified.status()).toBe(200);
 
 		const history = (await (await api.get(`/api/layers/${LAYER}/history`, { headers: { cookie } })).json()).revisions;
@@ -77,7 +80,10 @@ test.describe.serial('history', () => {
 		const { etag, collection } = await getLayer(api, LAYER);
 		const far = newCity('london-by-mistake', { kind: 'building' });
 		far.geometry.coordinates = [-0.12, 51.5];
-		const res = await api.put(`/api/layers/${LAYER}`, { headers: writeHeaders(baseURL, cookie, etag), data: { ...collection, features: [...collection.features, far] } });
+		const res = await api.put(`/api/layers/${LAYER}`, {
+			headers: writeHeaders(baseURL, cookie, etag),
+			data: { ...collection, features: [...collection.features, far] }
+		});
 		expect(res.status()).toBe(200);
 		const body = await res.json();
 		expect(body.warnings).toEqual([
@@ -98,7 +104,11 @@ test.describe.serial('history', () => {
 			data: { ...collection, features: [...collection.features, newCity('history-square', { kind: 'square' })] }
 		});
 		expect(res.status()).toBe(422);
-		expect((await res.json()).problems[0]).toMatchObject({ id: 'history-square', field: 'properties.id', message: expect.stringContaining('ids are never reused') });
+		expect((await res.json()).problems[0]).toMatchObject({
+			id: 'history-square',
+			field: 'properties.id',
+			message: expect.stringContaining('ids are never reused')
+		});
 		expect(bytesOnDisk(LAYER).equals(before)).toBe(true);
 		expect(bytesOnDisk(LAYER).equals(readFileSync(`static/geo/${LAYER}.geojson`))).toBe(true);
 		await api.dispose();

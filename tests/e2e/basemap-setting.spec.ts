@@ -20,7 +20,22 @@ const style = {
 		land: {
 			type: 'geojson',
 			attribution: 'Test tiles © Example OSM',
-			data: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[20, 30], [100, 30], [100, 65], [20, 65], [20, 30]]] } }
+			data: {
+				type: 'Feature',
+				properties: {},
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[20, 30],
+							[100, 30],
+							[100, 65],
+							[20, 65],
+							[20, 30]
+						]
+					]
+				}
+			}
 		}
 	},
 	layers: [

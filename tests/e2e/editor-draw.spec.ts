@@ -6,7 +6,20 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Polygon } from 'geojson';
 import { bytesOnDisk, restoreOriginal } from '../api/helpers';
-import { clickShape, drag, featureIn, featureOnDisk, fillRequired, jumpTo, lngLatAt, mapPoint, markedInvalid, nearest, openLayer, signIn } from './editor-helpers';
+import {
+	clickShape,
+	drag,
+	featureIn,
+	featureOnDisk,
+	fillRequired,
+	jumpTo,
+	lngLatAt,
+	mapPoint,
+	markedInvalid,
+	nearest,
+	openLayer,
+	signIn
+} from './editor-helpers';
 
 type Position = [number, number];
 
@@ -74,7 +87,9 @@ test.describe('editor: drawing and reshaping', () => {
 		const target = { x: corners[2]!.x + 60, y: corners[2]!.y + 40 };
 		const to = await lngLatAt(page, target);
 		await drag(page, corners[2]!, target);
-		await expect.poll(async () => nearest(((await featureIn(page, 'qantar-test-territory'))!.geometry as Polygon).coordinates[0]!, to).distance).toBeLessThan(0.05);
+		await expect
+			.poll(async () => nearest(((await featureIn(page, 'qantar-test-territory'))!.geometry as Polygon).coordinates[0]!, to).distance)
+			.toBeLessThan(0.05);
 		await page.getByTestId('save').click();
 		await expect(page.getByTestId('saved')).toContainText('~1');
 		const ring = (featureOnDisk('csto-members', 'qantar-test-territory')!.geometry.coordinates as Position[][])[0]!;

@@ -73,7 +73,9 @@ test.describe('editor: confirmations and history', () => {
 		await page.getByRole('button', { name: 'Delete', exact: true }).click();
 		await page.getByTestId('save').click();
 		await expect(page.getByTestId('saved')).toContainText('−1');
-		expect(JSON.parse(bytesOnDisk('csto-capitals').toString()).features.some((f: { properties: { id: string } }) => f.properties.id === 'dushanbe')).toBe(false);
+		expect(JSON.parse(bytesOnDisk('csto-capitals').toString()).features.some((f: { properties: { id: string } }) => f.properties.id === 'dushanbe')).toBe(
+			false
+		);
 
 		// the history lists it first; the revision before it is the one to restore
 		const revisions = page.getByTestId('history-list').getByRole('listitem');
@@ -109,12 +111,19 @@ test.describe('editor: confirmations and history', () => {
 			page.evaluate((p) => {
 				const map = (window as unknown as { qantar: { map: import('maplibre-gl').Map } }).qantar.map;
 				const s = map.project(p as [number, number]);
-				const layers = map.getStyle().layers.filter((l) => l.id.startsWith('td-point')).map((l) => l.id);
-				return map.queryRenderedFeatures([[s.x - 6, s.y - 6], [s.x + 6, s.y + 6]], { layers }).length;
+				const layers = map
+					.getStyle()
+					.layers.filter((l) => l.id.startsWith('td-point'))
+					.map((l) => l.id);
+				return map.queryRenderedFeatures(
+					[
+						[s.x - 6, s.y - 6],
+						[s.x + 6, s.y + 6]
+					],
+					{ layers }
+				).length;
 			}, p);
-		await expect
-			.poll(() => drawnAt((dushanbe.geometry as { coordinates: number[] }).coordinates))
-			.toBeGreaterThan(0);
+		await expect.poll(() => drawnAt((dushanbe.geometry as { coordinates: number[] }).coordinates)).toBeGreaterThan(0);
 		expect(bytesOnDisk('csto-capitals').equals(readFileSync('static/geo/csto-capitals.geojson'))).toBe(true);
 		await expect(page.getByTestId('property-form').getByLabel('Description (English)')).not.toHaveValue('Not saved');
 	});

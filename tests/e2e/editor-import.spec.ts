@@ -9,7 +9,17 @@ import { featureCount, featureOnDisk, openLayer, signIn } from './editor-helpers
 const site = (name: string, kind: string, coordinates: number[], more: Record<string, unknown> = {}) => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates },
-	properties: { name_fr: `${name} (fr)`, name_en: name, kind, description_fr: '', description_en: '', sources: ['tass-2022-01-unrest-overview'], confidence: 'medium', period: 'reported', ...more }
+	properties: {
+		name_fr: `${name} (fr)`,
+		name_en: name,
+		kind,
+		description_fr: '',
+		description_en: '',
+		sources: ['tass-2022-01-unrest-overview'],
+		confidence: 'medium',
+		period: 'reported',
+		...more
+	}
 });
 
 test.describe('editor: import', () => {
@@ -17,11 +27,17 @@ test.describe('editor: import', () => {
 		await restoreOriginal(baseURL!, 'almaty-sites');
 	});
 
-	test('valid features merge in one undoable step; an invalid one is fixed in the form and merged, another skipped; nothing invalid is merged', async ({ page }) => {
+	test('valid features merge in one undoable step; an invalid one is fixed in the form and merged, another skipped; nothing invalid is merged', async ({
+		page
+	}) => {
 		const incoming = [
 			site('Qantar import one', 'building', [76.95, 43.24]),
 			// longitude mistyped, no French name, no source, no confidence, nothing about the article
-			{ type: 'Feature', geometry: { type: 'Point', coordinates: [276.96, 43.25] }, properties: { name_en: 'Qantar import broken', kind: 'building', sources: [] } },
+			{
+				type: 'Feature',
+				geometry: { type: 'Point', coordinates: [276.96, 43.25] },
+				properties: { name_en: 'Qantar import broken', kind: 'building', sources: [] }
+			},
 			site('Qantar import two', 'square', [76.94, 43.25]),
 			// a movement cannot be a point: skipped
 			site('Qantar import wrong kind', 'airlift', [76.93, 43.26])

@@ -11,7 +11,6 @@ type Qantar = {
 };
 // (functions run in the page cannot use this file's helpers: each reads window.qantar itself)
 
-
 /** Centres the map on a position at a zoom and returns where that position is on the page once the map is idle. */
 async function showAt(page: Page, at: [number, number], zoom: number) {
 	return page.evaluate(
@@ -36,7 +35,12 @@ async function showAt(page: Page, at: [number, number], zoom: number) {
 	);
 }
 
-const coordinatesOf = (page: Page, id: string) => page.evaluate((id) => JSON.stringify((window as unknown as { qantar: Qantar }).qantar.editor.features().features.find((f) => f.properties.id === id)!.geometry.coordinates), id);
+const coordinatesOf = (page: Page, id: string) =>
+	page.evaluate(
+		(id) =>
+			JSON.stringify((window as unknown as { qantar: Qantar }).qantar.editor.features().features.find((f) => f.properties.id === id)!.geometry.coordinates),
+		id
+	);
 const heading = (page: Page) => page.locator('.side h2').first();
 
 async function chooseLayer(page: Page, id: string, count: number) {
@@ -47,7 +51,11 @@ async function chooseLayer(page: Page, id: string, count: number) {
 
 test('a click on the map selects a feature; a drag moves it, undo puts it back; lines and polygons are picked', async ({ page, baseURL }) => {
 	await signIn(page);
-	const layer = async (id: string) => (await (await page.request.get(`${baseURL}/api/layers/${id}`)).json()).features as { geometry: { type: string; coordinates: any }; properties: { id: string; name_en: string } }[];
+	const layer = async (id: string) =>
+		(await (await page.request.get(`${baseURL}/api/layers/${id}`)).json()).features as {
+			geometry: { type: string; coordinates: any };
+			properties: { id: string; name_en: string };
+		}[];
 	const cities = await layer('protest-cities');
 	const pos = (id: string) => cities.find((f) => f.properties.id === id)!.geometry.coordinates as [number, number];
 

@@ -67,7 +67,9 @@ test.describe('editor: multi-geometries', () => {
 		const shifted = { x: inside.x + 40, y: inside.y };
 		const dLon = (await lngLatAt(page, shifted))[0] - within[0];
 		await drag(page, inside, shifted);
-		await expect.poll(async () => centre(((await featureIn(page, 'country-kazakhstan'))!.geometry as MultiPolygon).coordinates[island]![0]!)[0] - islandCentre[0]).toBeGreaterThan(dLon * 0.8);
+		await expect
+			.poll(async () => centre(((await featureIn(page, 'country-kazakhstan'))!.geometry as MultiPolygon).coordinates[island]![0]!)[0] - islandCentre[0])
+			.toBeGreaterThan(dLon * 0.8);
 
 		await jumpTo(page, [51.4, 45.2], 7);
 		await page.screenshot({ path: '.tmp/editor-multipolygon-island.png' });

@@ -46,7 +46,10 @@ test.describe('editor', () => {
 		await expect.poll(() => drawnKeys(page)).toBe(before);
 		await page.keyboard.press('Control+Shift+z');
 		await expect.poll(() => drawnKeys(page)).toBe(before + 1);
-		await page.getByTestId('feature-list').getByRole('button', { name: /\(unnamed\)/ }).click();
+		await page
+			.getByTestId('feature-list')
+			.getByRole('button', { name: /\(unnamed\)/ })
+			.click();
 
 		await page.getByLabel('Name (French)').fill(XSS_NEW);
 		await page.getByLabel('Name (English)').fill('Qantar test town');
@@ -109,7 +112,16 @@ test.describe('editor', () => {
 		const good = {
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [70.1, 46.2] },
-			properties: { name_fr: 'Ville importée', name_en: 'Imported town', kind: 'city', description_fr: '', description_en: '', sources: ['tass-2022-01-unrest-overview'], confidence: 'low', period: 'reported' }
+			properties: {
+				name_fr: 'Ville importée',
+				name_en: 'Imported town',
+				kind: 'city',
+				description_fr: '',
+				description_en: '',
+				sources: ['tass-2022-01-unrest-overview'],
+				confidence: 'low',
+				period: 'reported'
+			}
 		};
 		const bad = { type: 'Feature', geometry: { type: 'Point', coordinates: [270, 46] }, properties: { name_en: 'Broken place', kind: 'city', sources: [] } };
 		mkdirSync('.tmp', { recursive: true });

@@ -41,11 +41,14 @@ async function frameFits(page: Page) {
 	await frame.locator('[data-map-step="csto-airlift"]').waitFor({ state: 'attached', timeout: 30_000 });
 	// the iframe's height follows its document's height (no clipping, no inner scrollbar)
 	await expect
-		.poll(async () => {
-			const outer = await iframe.evaluate((el) => el.getBoundingClientRect().height);
-			const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
-			return Math.abs(outer - inner) <= 2 && inner > 250;
-		}, { timeout: 20_000 })
+		.poll(
+			async () => {
+				const outer = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+				const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
+				return Math.abs(outer - inner) <= 2 && inner > 250;
+			},
+			{ timeout: 20_000 }
+		)
 		.toBe(true);
 	const inner = await frame.locator('html').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
 	expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
@@ -59,7 +62,14 @@ for (const kind of ['pym', 'script'] as const) {
 		await page.locator('iframe').scrollIntoViewIfNeeded();
 		const wide = await frameFits(page);
 		await page.setViewportSize({ width: 375, height: 740 });
-		await expect.poll(() => page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(wide - 50);
+		await expect
+			.poll(() =>
+				page
+					.locator('iframe')
+					.first()
+					.evaluate((el) => el.getBoundingClientRect().height)
+			)
+			.toBeLessThan(wide - 50);
 		const narrow = await frameFits(page);
 		expect(narrow).toBeLessThan(wide);
 	});
@@ -174,7 +184,10 @@ test.describe('oEmbed', () => {
 		['a bad maxwidth', 'SELF/step/toll&maxwidth=-3', 400]
 	] as const) {
 		test(`refuses ${name} with ${status}`, async ({ request, baseURL }) => {
-			const qs = url === null ? '' : `url=${url.startsWith('SELF') ? encodeURIComponent(baseURL + url.slice(4).split('&')[0]!) + (url.includes('&') ? '&' + url.split('&')[1] : '') : encodeURIComponent(url)}`;
+			const qs =
+				url === null
+					? ''
+					: `url=${url.startsWith('SELF') ? encodeURIComponent(baseURL + url.slice(4).split('&')[0]!) + (url.includes('&') ? '&' + url.split('&')[1] : '') : encodeURIComponent(url)}`;
 			const res = await request.get(`/oembed?${qs}`);
 			expect(res.status()).toBe(status);
 			expect(await res.text()).not.toContain('"type":"rich"');

@@ -250,7 +250,11 @@ test('the story invites to the dashboard, in each language', async ({ page }) =>
 	await expect(page.locator('h1')).toHaveText('Explorer\u202f: Kazakhstan, janvier 2022');
 });
 
-for (const [path, colorScheme] of [['/explore', 'light'], ['/en/explore', 'light'], ['/explore', 'dark']] as const) {
+for (const [path, colorScheme] of [
+	['/explore', 'light'],
+	['/en/explore', 'light'],
+	['/explore', 'dark']
+] as const) {
 	test(`no serious or critical accessibility violation (${path}, ${colorScheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme });
 		await open(page, `${path}?test&feature=almaty-akimat`);

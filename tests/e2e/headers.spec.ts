@@ -35,7 +35,12 @@ function common(res: APIResponse, framing: 'any' | 'self') {
 function pagePolicy(res: APIResponse) {
 	const { directives } = csp(res);
 	expect(directives.get('script-src')?.[0]).toBe("'self'");
-	expect(directives.get('script-src')?.slice(1).every((v) => v.startsWith("'nonce-") || v.startsWith("'sha256-"))).toBe(true);
+	expect(
+		directives
+			.get('script-src')
+			?.slice(1)
+			.every((v) => v.startsWith("'nonce-") || v.startsWith("'sha256-"))
+	).toBe(true);
 	expect(directives.get('worker-src')).toEqual(["'self'"]);
 	expect(directives.get('object-src')).toEqual(["'none'"]);
 }

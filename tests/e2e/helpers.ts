@@ -61,7 +61,12 @@ export async function nonBackgroundShare(page: Page): Promise<number> {
 
 /** Texts of the labels MapLibre actually placed on screen (after collision). */
 export async function placedLabels(page: Page, layerFilter: (id: string) => boolean = () => true): Promise<string[]> {
-	const ids = await page.evaluate(() => window.qantar!.map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id));
+	const ids = await page.evaluate(() =>
+		window
+			.qantar!.map.getStyle()
+			.layers.filter((l) => l.type === 'symbol')
+			.map((l) => l.id)
+	);
 	const wanted = ids.filter(layerFilter);
 	return page.evaluate((layers) => {
 		const map = window.qantar!.map;
@@ -80,7 +85,10 @@ export async function placedLabels(page: Page, layerFilter: (id: string) => bool
 export async function renderedFeatureIds(page: Page, layerPrefix: string): Promise<string[]> {
 	return page.evaluate((prefix) => {
 		const map = window.qantar!.map;
-		const layers = map.getStyle().layers.filter((l) => l.id.startsWith(prefix)).map((l) => l.id);
+		const layers = map
+			.getStyle()
+			.layers.filter((l) => l.id.startsWith(prefix))
+			.map((l) => l.id);
 		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id)))];
 	}, layerPrefix);
 }

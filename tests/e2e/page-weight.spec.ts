@@ -70,11 +70,15 @@ for (const [path, fonts] of [
 	test(`${path}: the text fonts are the first thing the page asks for`, async ({ request }) => {
 		const { res, entries } = await linkEntries(request, path);
 		expect(entries.slice(0, fonts.length)).toEqual(fonts.map((f) => [f, 'preload', 'font']));
-		expect(entries.slice(fonts.length).some(([, , as]) => as === 'font'), 'no other font').toBe(false);
+		expect(
+			entries.slice(fonts.length).some(([, , as]) => as === 'font'),
+			'no other font'
+		).toBe(false);
 		expect(entries.length, 'then the styles and scripts SvelteKit names').toBeGreaterThan(fonts.length + 5);
 		const html = await res.text();
 		const head = html.slice(0, html.indexOf('</head>'));
-		for (const f of fonts) expect(head, 'and the <head>, for a static host').toContain(`<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin="anonymous"`);
+		for (const f of fonts)
+			expect(head, 'and the <head>, for a static host').toContain(`<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin="anonymous"`);
 		for (const f of fonts) {
 			const res = await request.get(f);
 			expect(res.status()).toBe(200);
@@ -84,5 +88,9 @@ for (const [path, fonts] of [
 }
 
 test('pages without reader text name no font', async ({ request }) => {
-	for (const path of ['/edit/login', '/embed']) expect((await linkEntries(request, path)).entries.some(([, , as]) => as === 'font'), path).toBe(false);
+	for (const path of ['/edit/login', '/embed'])
+		expect(
+			(await linkEntries(request, path)).entries.some(([, , as]) => as === 'font'),
+			path
+		).toBe(false);
 });

@@ -50,6 +50,5 @@ test('the snapshot script draws a non-blank picture of every step, named by its 
 
 test('the pictures the pages point at are committed for every step, in both languages', () => {
 	for (const lang of ['fr', 'en'])
-		for (const s of STEPS)
-			for (const f of [`${s.id}.png`, `${s.id}-small.png`]) expect(existsSync(`static/snapshots/${lang}/${f}`), `${lang}/${f}`).toBe(true);
+		for (const s of STEPS) for (const f of [`${s.id}.png`, `${s.id}-small.png`]) expect(existsSync(`static/snapshots/${lang}/${f}`), `${lang}/${f}`).toBe(true);
 });

@@ -165,7 +165,9 @@ test('the first view does not wait for the basemap files it does not draw: they 
 	await readMapOpening(page);
 	expect(await page.evaluate(() => window.qantar!.map.getZoom())).toBeLessThan(3.5);
 	// and asks for them once that view is shown
-	await expect.poll(() => held.map((r) => new URL(r.request().url()).pathname.split('/').pop()).sort()).toEqual(['borders-50m.geojson', 'countries-50m.geojson', 'rivers-50m.geojson']);
+	await expect
+		.poll(() => held.map((r) => new URL(r.request().url()).pathname.split('/').pop()).sort())
+		.toEqual(['borders-50m.geojson', 'countries-50m.geojson', 'rivers-50m.geojson']);
 	for (const r of held) await r.continue();
 	// a step that zooms in draws the finer outlines
 	const step = STEPS.find((s) => s.id === 'akimat')!;
@@ -173,7 +175,11 @@ test('the first view does not wait for the basemap files it does not draw: they 
 	await waitForStep(page, step.id);
 	const drawn = await page.evaluate(() => {
 		const m = window.qantar!.map;
-		return { zoom: m.getZoom(), land50: m.queryRenderedFeatures({ layers: ['base-land-50m'] }).length, land110: m.queryRenderedFeatures({ layers: ['base-land-110m'] }).length };
+		return {
+			zoom: m.getZoom(),
+			land50: m.queryRenderedFeatures({ layers: ['base-land-50m'] }).length,
+			land110: m.queryRenderedFeatures({ layers: ['base-land-110m'] }).length
+		};
 	});
 	expect(drawn.zoom).toBeGreaterThan(3.5);
 	expect(drawn.land50).toBeGreaterThan(0);
@@ -211,7 +217,8 @@ async function drawnFonts(page: Page, selector: string): Promise<string[]> {
 	const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
 	expect(nodeIds.length, selector).toBeGreaterThan(0);
 	const names = new Set<string>();
-	for (const nodeId of nodeIds) for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) names.add(f.familyName + (f.isCustomFont ? ' (web)' : ''));
+	for (const nodeId of nodeIds)
+		for (const f of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) names.add(f.familyName + (f.isCustomFont ? ' (web)' : ''));
 	await cdp.detach();
 	return [...names].sort();
 }
@@ -223,7 +230,10 @@ test('the first screen and the map credits are drawn in the page font, and every
 	await page.goto('/?test');
 	await waitForMapIdle(page);
 	await page.evaluate(() => document.fonts.ready);
-	expect(await drawnFonts(page, 'h1, .dek, .byline, .tools button, [data-step="overview"] h2, [data-step="overview"] .card > p')).toEqual(['Noto Sans (web)', 'Noto Sans SemiBold (web)']);
+	expect(await drawnFonts(page, 'h1, .dek, .byline, .tools button, [data-step="overview"] h2, [data-step="overview"] .card > p')).toEqual([
+		'Noto Sans (web)',
+		'Noto Sans SemiBold (web)'
+	]);
 	// the credits, unfolded: MapLibre's own stack (Helvetica Neue, Arial) would fall back to a system font here
 	await page.locator('.maplibregl-ctrl-attrib-button').click();
 	await expect(page.locator('.maplibregl-ctrl-attrib-inner a').first()).toBeVisible();
@@ -278,11 +288,12 @@ for (const path of ['/', '/en']) {
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
-	test('every step\'s text and sources are on the page, in order', async ({ page }) => {
+	test("every step's text and sources are on the page, in order", async ({ page }) => {
 		await page.goto('/');
 		const titles = await page.locator('[data-step] h2').allTextContents();
 		expect(titles).toEqual(STEPS.map((s) => TEXT.fr.steps[s.id].title));
-		for (const s of STEPS) for (const url of urlsOf((s as unknown as { sources: string[] }).sources)) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
+		for (const s of STEPS)
+			for (const url of urlsOf((s as unknown as { sources: string[] }).sources)) await expect(page.locator(`#${s.id} a[href="${url}"]`)).toHaveCount(1);
 		await expect(page.getByRole('heading', { name: 'Sources et méthode' })).toBeVisible();
 		await expect(page.locator('.map-wrap')).toBeHidden();
 	});
@@ -291,7 +302,10 @@ test.describe('without JavaScript', () => {
 		const LABELS = { dispatch: 'AFP dispatch, 10 January', reported: 'Other reports by 10 January', later: 'Learned later' } as const;
 		// the dek's key shows the three badges
 		await expect(page.getByTestId('period-key').getByTestId('period-badge')).toHaveText(Object.values(LABELS));
-		const raw = parse(readFileSync('content/steps.yaml', 'utf8')) as { dispatch: { sources: string[] }; steps: { id: string; period: keyof typeof LABELS; body_periods?: (keyof typeof LABELS)[]; sources: string[] }[] };
+		const raw = parse(readFileSync('content/steps.yaml', 'utf8')) as {
+			dispatch: { sources: string[] };
+			steps: { id: string; period: keyof typeof LABELS; body_periods?: (keyof typeof LABELS)[]; sources: string[] }[];
+		};
 		const toll = raw.steps.find((s) => s.id === 'toll')!;
 		const card = page.locator('#toll');
 		// the step's badge, then one badge per paragraph that rests on something else than the step
@@ -312,7 +326,10 @@ test.describe('without JavaScript', () => {
 			await expect(cite.getByTestId('citation-by')).toHaveText(s.via ? `${s.publisher}, via ${s.via}` : s.publisher);
 			await expect(cite.getByTestId('citation-title')).toHaveText(s.headline === false ? `[${s.title}]` : `“${s.title}”`);
 			await expect(cite.getByTestId('citation-title')).toHaveAttribute('href', s.url);
-			if (s.date?.length === 10) await expect(cite.getByTestId('citation-date')).toHaveText(new Date(`${s.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+			if (s.date?.length === 10)
+				await expect(cite.getByTestId('citation-date')).toHaveText(
+					new Date(`${s.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+				);
 		}
 		// the dispatch itself, by its title, with its copies
 		const dispatch = page.getByTestId('dispatch');

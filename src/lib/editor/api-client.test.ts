@@ -22,7 +22,8 @@ function fakeFetch(...answers: (Response | Error)[]) {
 	};
 	return { fetchFn, calls };
 }
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 const point = (id: string): Feature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [70, 45] }, properties: { id } });
 
@@ -36,7 +37,11 @@ describe('EditorApi', () => {
 
 	it('asks for the ids of all layers once, then revalidates with the ETag (304 keeps the last answer)', async () => {
 		const ids = { a: ['x', 'y'], b: [] };
-		const { fetchFn, calls } = fakeFetch(json(ids, 200, { etag: '"ids1"' }), new Response(null, { status: 304 }), json({ a: ['x'], b: ['z'] }, 200, { etag: '"ids2"' }));
+		const { fetchFn, calls } = fakeFetch(
+			json(ids, 200, { etag: '"ids1"' }),
+			new Response(null, { status: 304 }),
+			json({ a: ['x'], b: ['z'] }, 200, { etag: '"ids2"' })
+		);
 		const api = new EditorApi(fetchFn);
 		expect(await api.layerIds()).toEqual(ids);
 		expect(calls[0]!.headers['if-none-match']).toBeUndefined();
@@ -56,7 +61,9 @@ describe('EditorApi', () => {
 
 	it('a 409 is a LayerConflictError with the current version and what the other editor changed', async () => {
 		const changed = { added: [], modified: ['atyrau'], removed: [] };
-		const { fetchFn } = fakeFetch(json({ error: 'The layer was saved by someone else', problems: [{ field: 'If-Match', message: 'stale' }], etag: '"e9"', changed }, 409));
+		const { fetchFn } = fakeFetch(
+			json({ error: 'The layer was saved by someone else', problems: [{ field: 'If-Match', message: 'stale' }], etag: '"e9"', changed }, 409)
+		);
 		const e = await new EditorApi(fetchFn).save('protest-cities', [], '"e1"').catch((x) => x);
 		expect(e).toBeInstanceOf(LayerConflictError);
 		expect(e).toMatchObject({ status: 409, etag: '"e9"', changed, message: 'The layer was saved by someone else', request: 'PUT /api/layers/protest-cities' });
@@ -99,7 +106,11 @@ describe('EditorApi', () => {
 		expect(await api.history('kazakhstan', 50)).toEqual(revisions);
 		expect(await api.revision('kazakhstan', 'r1')).toEqual({ type: 'FeatureCollection', features: [] });
 		expect(await api.restore('kazakhstan', 'r1', '"e2"')).toEqual(restored);
-		expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/layers/kazakhstan/history?limit=50', 'GET /api/layers/kazakhstan/history/r1', 'POST /api/layers/kazakhstan/restore']);
+		expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+			'GET /api/layers/kazakhstan/history?limit=50',
+			'GET /api/layers/kazakhstan/history/r1',
+			'POST /api/layers/kazakhstan/restore'
+		]);
 		expect(calls[2]).toMatchObject({ headers: { 'if-match': '"e2"' }, body: '{"rev":"r1"}' });
 	});
 });

@@ -22,7 +22,15 @@ const feature = (i: number, over: Record<string, unknown> = {}): EditFeature => 
 /** a scheduler run by hand */
 function manual() {
 	const jobs: (() => void)[] = [];
-	return { schedule: (run: () => void) => jobs.push(run), runAll: () => { while (jobs.length) jobs.shift()!(); }, get count() { return jobs.length; } };
+	return {
+		schedule: (run: () => void) => jobs.push(run),
+		runAll: () => {
+			while (jobs.length) jobs.shift()!();
+		},
+		get count() {
+			return jobs.length;
+		}
+	};
 }
 
 describe('LayerChecker', () => {
@@ -83,7 +91,12 @@ describe('LayerChecker', () => {
 
 	it('gives the same problems as checkFeature', () => {
 		const f = feature(1, { id: 'taken', start: '2021-05-01', date_precision: 'day' });
-		const ctx = { otherLayerIds: new Map([['taken', 'other.geojson']]), retiredIds: new Set<string>(), knownIds: new Set<string>(), sourceIds: new Set(['a-source']) };
+		const ctx = {
+			otherLayerIds: new Map([['taken', 'other.geojson']]),
+			retiredIds: new Set<string>(),
+			knownIds: new Set<string>(),
+			sourceIds: new Set(['a-source'])
+		};
 		const full = checkFeature(f, 'x.geojson', ctx, new Map([['taken', 1]]));
 		const split = checkFeature(f, 'x.geojson', ctx, new Map([['taken', 1]]), ownCheck(f, 'x.geojson'));
 		expect(split).toEqual(full);
@@ -94,6 +107,8 @@ describe('LayerChecker', () => {
 		const f = feature(2, { sources: ['a-source', 'nowhere'] });
 		const ctx = { otherLayerIds: new Map(), retiredIds: new Set<string>(), knownIds: new Set<string>(), sourceIds: new Set(['a-source']) };
 		const check = checkFeature(f, 'x.geojson', ctx, new Map());
-		expect(check.byField.get('sources.1')).toEqual(['"nowhere" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first']);
+		expect(check.byField.get('sources.1')).toEqual([
+			'"nowhere" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first'
+		]);
 	});
 });

@@ -8,7 +8,18 @@ const SOURCE = 'a-source';
 const place = (id: string, over: Record<string, unknown> = {}): Feature => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates: [70, 45] },
-	properties: { id, name_fr: `Lieu ${id}`, name_en: `Place ${id}`, kind: 'city', description_fr: '', description_en: '', sources: [SOURCE], confidence: 'medium', period: 'reported', ...over }
+	properties: {
+		id,
+		name_fr: `Lieu ${id}`,
+		name_en: `Place ${id}`,
+		kind: 'city',
+		description_fr: '',
+		description_en: '',
+		sources: [SOURCE],
+		confidence: 'medium',
+		period: 'reported',
+		...over
+	}
 });
 const LAYERS: LayerInfo[] = [
 	{ id: 'cities', file: 'cities.geojson', name: 'Cities', shape: 'point', color: '#d2452b' },
@@ -42,10 +53,21 @@ function fakeServer(initial: Record<string, Feature[]>) {
 		if (headers.get('if-match') !== etagOf(id)) {
 			const version = layers.get(id)!.versions.findIndex((_, i) => `"${id}-v${i + 1}"` === headers.get('if-match'));
 			const changed = version < 0 ? null : diff(layers.get(id)!.versions[version]!, current(id));
-			return json({ error: 'The layer was saved by someone else since you loaded it', problems: [{ field: 'If-Match', message: 'stale' }], etag: etagOf(id), changed }, 409);
+			return json(
+				{ error: 'The layer was saved by someone else since you loaded it', problems: [{ field: 'If-Match', message: 'stale' }], etag: etagOf(id), changed },
+				409
+			);
 		}
 		const refused = body.features.findIndex((f: Feature) => f.properties?.name_en === 'refused by the server');
-		if (refused >= 0) return json({ error: 'The layer has 1 problem: nothing was saved', problems: [{ feature: refused, field: 'properties.name_en', message: 'is refused' }], warnings: [] }, 422);
+		if (refused >= 0)
+			return json(
+				{
+					error: 'The layer has 1 problem: nothing was saved',
+					problems: [{ feature: refused, field: 'properties.name_en', message: 'is refused' }],
+					warnings: []
+				},
+				422
+			);
 		return json(write(id, body.features), 200);
 	};
 	return { fetchFn, requests, current, etagOf, write };
@@ -104,7 +126,12 @@ describe('EditSession', () => {
 		const put = server.requests.at(-1)!;
 		expect(put).toMatchObject({ method: 'PUT', url: '/api/layers/cities', ifMatch: '"cities-v1"' });
 		expect(propsOf(put.body!.features, 'aktau')!.description_en).toBe('First');
-		expect(session.state).toMatchObject({ etag: '"cities-v2"', saving: false, saved: { rev: 'rev-cities-2', changes: { modified: ['aktau'] } }, historyVersion: 1 });
+		expect(session.state).toMatchObject({
+			etag: '"cities-v2"',
+			saving: false,
+			saved: { rev: 'rev-cities-2', changes: { modified: ['aktau'] } },
+			historyVersion: 1
+		});
 		expect(session.state.status).toBe('Saved as revision rev-citi');
 		expect(session.copy.dirty).toBe(false);
 
@@ -127,9 +154,16 @@ describe('EditSession', () => {
 	it('a 409 keeps my edits and shows what the other editor changed; merging keeps both, and the merged layer saves', async () => {
 		const { server, session } = await open();
 		edit(session, 'aktau', 'description_en', 'Mine');
-		server.write('cities', server.current('cities').map((f) => (f.properties!.id === 'atyrau' ? place('atyrau', { description_en: 'Theirs' }) : f)));
+		server.write(
+			'cities',
+			server.current('cities').map((f) => (f.properties!.id === 'atyrau' ? place('atyrau', { description_en: 'Theirs' }) : f))
+		);
 		await session.save();
-		expect(session.state.conflict).toEqual({ etag: '"cities-v2"', message: 'The layer was saved by someone else since you loaded it', changed: { added: [], modified: ['atyrau'], removed: [] } });
+		expect(session.state.conflict).toEqual({
+			etag: '"cities-v2"',
+			message: 'The layer was saved by someone else since you loaded it',
+			changed: { added: [], modified: ['atyrau'], removed: [] }
+		});
 		expect(session.state.status).toBe('Not saved: someone else saved this layer since you loaded it');
 		expect(session.state.etag).toBe('"cities-v1"');
 		expect(session.copy.dirty).toBe(true);

@@ -76,7 +76,18 @@ export class EditSession {
 	constructor(api: EditorApi, options: SessionOptions) {
 		this.#api = api;
 		this.layers = options.layers;
-		this.#state = { layerId: options.layerId, etag: '', loading: true, saving: false, status: '', saved: null, conflict: null, serverGeneral: [], kept: [], historyVersion: 0 };
+		this.#state = {
+			layerId: options.layerId,
+			etag: '',
+			loading: true,
+			saving: false,
+			status: '',
+			saved: null,
+			conflict: null,
+			serverGeneral: [],
+			kept: [],
+			historyVersion: 0
+		};
 		this.copy = new WorkingCopy(() => this.#emit());
 		this.checks = new SessionChecks(options.sourceIds, options.retiredIds, () => this.#emit(), options.checker);
 	}
@@ -211,7 +222,10 @@ export class EditSession {
 		} catch (e) {
 			if (seq !== this.#loadSeq) return;
 			if (e instanceof LayerConflictError) {
-				this.#set({ conflict: { etag: e.etag, message: e.message, changed: e.changed }, status: 'Not saved: someone else saved this layer since you loaded it' });
+				this.#set({
+					conflict: { etag: e.etag, message: e.message, changed: e.changed },
+					status: 'Not saved: someone else saved this layer since you loaded it'
+				});
 			} else if (e instanceof EditorApiError && e.status === 422) {
 				const { byKey, general } = problemsByFeature(e.problems, sent);
 				this.copy.setServerProblems(byKey);

@@ -66,7 +66,21 @@ export const FORM_FIELDS: readonly FieldDef[] = [
 export const fieldsFor = (kind: unknown): FieldDef[] => FORM_FIELDS.filter((f) => !f.onlyFor || f.onlyFor.includes(kind as FeatureKind));
 
 /** Optional fields are removed when emptied (the schema refuses empty strings for them). */
-const OPTIONAL = new Set(['name_ru', 'name_kk', 'name_local', 'start', 'end', 'date_precision', 'outside_period', 'country', 'from', 'to', 'mode', 'figures_note_fr', 'figures_note_en']);
+const OPTIONAL = new Set([
+	'name_ru',
+	'name_kk',
+	'name_local',
+	'start',
+	'end',
+	'date_precision',
+	'outside_period',
+	'country',
+	'from',
+	'to',
+	'mode',
+	'figures_note_fr',
+	'figures_note_en'
+]);
 
 /** Sets one form field, keeping the properties in the schema's shape. */
 export function setField(props: Props, key: string, value: unknown): Props {
@@ -142,7 +156,13 @@ export function idProblems(f: EditFeature, file: string, ctx: IdContext, idCount
 }
 
 /** Everything the server would refuse in this feature (schema, geometry, period, text, ids). `own`: its ownCheck, when known. */
-export function checkFeature(f: EditFeature, file: string, ctx: IdContext, idCount: ReadonlyMap<string, number>, own: OwnCheck = ownCheck(f, file)): FeatureCheck {
+export function checkFeature(
+	f: EditFeature,
+	file: string,
+	ctx: IdContext,
+	idCount: ReadonlyMap<string, number>,
+	own: OwnCheck = ownCheck(f, file)
+): FeatureCheck {
 	const problems = [...own.problems, ...idProblems(f, file, ctx, idCount)];
 	const byField = new Map<string, string[]>();
 	for (const p of problems) {

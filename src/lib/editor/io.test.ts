@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { collectionBlob, parseCsvRows, parseImport, toCsv } from './io';
 import { merge } from './merge';
 
-const pt = (id: string, name = id) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [70, 45] }, properties: { id, name_en: name } });
+const pt = (id: string, name = id) => ({
+	type: 'Feature' as const,
+	geometry: { type: 'Point' as const, coordinates: [70, 45] },
+	properties: { id, name_en: name }
+});
 
 describe('import', () => {
 	it('reads CSV with lon/lat columns and quoted fields', () => {
@@ -26,7 +30,10 @@ describe('import', () => {
 		expect(parseImport(JSON.stringify([pt('a')]))).toMatchObject({ ok: true });
 	});
 	it('parses RFC 4180 rows', () => {
-		expect(parseCsvRows('a,"b ""c""",d\r\n1,2,3')).toEqual([['a', 'b "c"', 'd'], ['1', '2', '3']]);
+		expect(parseCsvRows('a,"b ""c""",d\r\n1,2,3')).toEqual([
+			['a', 'b "c"', 'd'],
+			['1', '2', '3']
+		]);
 	});
 	it('reads quoted commas, doubled quotes and line breaks without shifting columns', () => {
 		const r = parseImport('\uFEFFname_en,lon,lat,troops\r\n"Aktau ""port"", west",51.2,43.6,40\r\n"Zhanaozen\nold town",52.8,43.3,\r\n');

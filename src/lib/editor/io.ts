@@ -44,7 +44,11 @@ export function parseCsv(text: string): ImportResult {
 	const body = text.replace(/^\uFEFF/, '');
 	const all = csvParseRows(body);
 	const stray = strayAfterQuote(body, all);
-	if (stray) return { ok: false, error: `The CSV has text after a closing quote in row ${stray.row}, column ${stray.column}: put the whole field in quotes, or remove what follows the quote` };
+	if (stray)
+		return {
+			ok: false,
+			error: `The CSV has text after a closing quote in row ${stray.row}, column ${stray.column}: put the whole field in quotes, or remove what follows the quote`
+		};
 	const rows = all.filter((r) => r.some((v) => v.trim() !== ''));
 	if (rows.length < 2) return { ok: false, error: 'The CSV needs a header row and at least one row of data' };
 	const header = rows[0]!.map((h) => h.trim());
@@ -76,7 +80,13 @@ export function parseGeoJson(text: string): ImportResult {
 	const parsed = parseJsonBody(text, 'import');
 	if (!parsed.ok) return { ok: false, error: `The GeoJSON ${parsed.problems.map((p) => p.message).join('; ')}` };
 	const v = parsed.value as { type?: unknown; features?: unknown } | unknown[];
-	const list = Array.isArray(v) ? v : v && typeof v === 'object' && v.type === 'FeatureCollection' && Array.isArray(v.features) ? v.features : v && typeof v === 'object' && v.type === 'Feature' ? [v] : null;
+	const list = Array.isArray(v)
+		? v
+		: v && typeof v === 'object' && v.type === 'FeatureCollection' && Array.isArray(v.features)
+			? v.features
+			: v && typeof v === 'object' && v.type === 'Feature'
+				? [v]
+				: null;
 	if (!list) return { ok: false, error: 'Expected a GeoJSON FeatureCollection, a Feature or an array of features' };
 	return { ok: true, features: list as Feature[] };
 }
@@ -97,12 +107,18 @@ export const toGeoJsonText = (fc: FeatureCollection) => `${JSON.stringify(fc, nu
  * fetch takes a Blob as it is, where a 4 MB string costs it ~100 ms more of
  * main thread to copy.
  */
-export async function collectionBlob(features: readonly Feature[], { chunk = 500, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = {}): Promise<Blob> {
+export async function collectionBlob(
+	features: readonly Feature[],
+	{ chunk = 500, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = {}
+): Promise<Blob> {
 	const type = 'application/json';
 	let blob = new Blob(['{"type":"FeatureCollection","features":['], { type });
 	for (let i = 0; i < features.length; i += chunk) {
 		if (i) await pause();
-		const part = features.slice(i, i + chunk).map((f) => JSON.stringify(f)).join(',');
+		const part = features
+			.slice(i, i + chunk)
+			.map((f) => JSON.stringify(f))
+			.join(',');
 		blob = new Blob([blob, i ? ',' : '', part], { type });
 	}
 	return new Blob([blob, ']}'], { type });
@@ -132,7 +148,10 @@ function anchor(f: Feature): [number | undefined, number | undefined] {
 	const g = f.geometry;
 	if (!g) return [undefined, undefined];
 	if (g.type === 'Point') return [g.coordinates[0], g.coordinates[1]];
-	const flat = JSON.stringify('coordinates' in g ? g.coordinates : []).match(/-?\d+(\.\d+)?(e-?\d+)?/g)?.map(Number) ?? [];
+	const flat =
+		JSON.stringify('coordinates' in g ? g.coordinates : [])
+			.match(/-?\d+(\.\d+)?(e-?\d+)?/g)
+			?.map(Number) ?? [];
 	const xs = flat.filter((_, i) => i % 2 === 0);
 	const ys = flat.filter((_, i) => i % 2 === 1);
 	if (!xs.length) return [undefined, undefined];

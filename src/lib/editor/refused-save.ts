@@ -60,7 +60,11 @@ export interface Merged {
 export function mergeOnto(base: readonly Feature[], mine: readonly EditFeature[], theirs: readonly Feature[], stamp = Date.now().toString(36)): Merged {
 	const m = merge(base, toCollection(mine).features, theirs);
 	const keyOf = new Map(mine.map((f) => [idOf(f), f.key]));
-	const features = m.features.map((f, i) => ({ key: keyOf.get(idOf(f)) ?? `m${stamp}${i}`, geometry: f.geometry ?? null, properties: { ...(f.properties as Record<string, unknown>) } }));
+	const features = m.features.map((f, i) => ({
+		key: keyOf.get(idOf(f)) ?? `m${stamp}${i}`,
+		geometry: f.geometry ?? null,
+		properties: { ...(f.properties as Record<string, unknown>) }
+	}));
 	const message = m.conflicts.length
 		? `Merged. Both you and the other editor changed ${m.conflicts.join(', ')}: your version is kept, check them before saving`
 		: `Merged with the other editor's changes (${[...m.theirs.added, ...m.theirs.modified, ...m.theirs.removed].join(', ') || 'none'}): check, then save`;

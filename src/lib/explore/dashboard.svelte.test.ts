@@ -9,7 +9,8 @@ import { dayToShow, isShown } from './dates';
 const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSync(`static/geo/${layer.file}`, 'utf8')) as StoryCollection }));
 const ALL = STORY_LAYERS.map((l) => l.id);
 const stepOf = { zhanaozen: { id: 'spread', title: 'The protest spreads' } };
-const dashboard = (over: Partial<ReturnType<typeof defaultState>> = {}) => new Dashboard(() => ({ lang: 'en', layers, stepOf }), { ...defaultState(ALL), ...over });
+const dashboard = (over: Partial<ReturnType<typeof defaultState>> = {}) =>
+	new Dashboard(() => ({ lang: 'en', layers, stepOf }), { ...defaultState(ALL), ...over });
 const all = layers.flatMap((l) => l.data.features.map((f) => ({ layer: l.layer.id, f })));
 
 describe('Dashboard', () => {

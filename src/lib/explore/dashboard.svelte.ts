@@ -73,7 +73,9 @@ export class Dashboard {
 		Object.fromEntries(
 			this.#data().layers.map(({ layer, data }) => [
 				layer.id,
-				data.features.filter((f) => isShown(f.properties, this.date)).map((f) => ({ ...f, properties: { ...f.properties, uncertain: isUncertain(f.properties, this.date) } }))
+				data.features
+					.filter((f) => isShown(f.properties, this.date))
+					.map((f) => ({ ...f, properties: { ...f.properties, uncertain: isUncertain(f.properties, this.date) } }))
 			])
 		)
 	);
@@ -101,7 +103,13 @@ export class Dashboard {
 	readonly chosen: StoryFeature | undefined = $derived(this.selected ? this.featureOf(this.selected) : undefined);
 
 	/** what the address keeps (and the embed composes) */
-	readonly address: ExploreState = $derived({ center: this.camera?.center ?? null, zoom: this.camera?.zoom ?? null, date: this.date, layers: this.enabled, feature: this.selected });
+	readonly address: ExploreState = $derived({
+		center: this.camera?.center ?? null,
+		zoom: this.camera?.zoom ?? null,
+		date: this.date,
+		layers: this.enabled,
+		feature: this.selected
+	});
 
 	/** what the map shows: applied with applyExploreView, which sends only what changed */
 	readonly mapView: ExploreView = $derived.by(() => {

@@ -90,11 +90,15 @@ describe('date filtering', () => {
 describe('the story layers on 4 January', () => {
 	it('show the cities that rose by then and none of the later ones', () => {
 		const fc = JSON.parse(readFileSync('static/geo/protest-cities.geojson', 'utf8'));
-		const on = fc.features.filter((f: { properties: Parameters<typeof isShown>[0] }) => isShown(f.properties, '2022-01-04')).map((f: { properties: { id: string } }) => f.properties.id);
+		const on = fc.features
+			.filter((f: { properties: Parameters<typeof isShown>[0] }) => isShown(f.properties, '2022-01-04'))
+			.map((f: { properties: { id: string } }) => f.properties.id);
 		// the story's "spread" step (4 January) names these cities: the timeline must not hide them that day (audit D6-D7)
 		expect(on).toEqual(expect.arrayContaining(['zhanaozen', 'aktau', 'atyrau', 'uralsk', 'aktobe', 'kyzylorda', 'shymkent', 'taraz', 'nur-sultan']));
 		expect(on).not.toContain('taldykorgan');
-		const almaty = JSON.parse(readFileSync('static/geo/almaty-sites.geojson', 'utf8')).features.find((f: { properties: { id: string } }) => f.properties.id === 'almaty');
+		const almaty = JSON.parse(readFileSync('static/geo/almaty-sites.geojson', 'utf8')).features.find(
+			(f: { properties: { id: string } }) => f.properties.id === 'almaty'
+		);
 		expect(isShown(almaty.properties, '2022-01-04')).toBe(true);
 	});
 });

@@ -38,11 +38,14 @@ export class TimelinePlayer {
 		const last = this.#days.at(-1) ?? TIMELINE.end;
 		if (day.get() >= last) day.set(this.#days[0] ?? TIMELINE.start);
 		this.playing = true;
-		this.#timer = setInterval(() => {
-			const i = this.#days.indexOf(day.get());
-			if (i < 0 || i >= this.#days.length - 1) return this.stop();
-			day.set(this.#days[i + 1]!);
-			if (i + 1 === this.#days.length - 1) this.stop();
-		}, this.#o.reduced() ? PLAY_STEP_MS.reduced : PLAY_STEP_MS.full);
+		this.#timer = setInterval(
+			() => {
+				const i = this.#days.indexOf(day.get());
+				if (i < 0 || i >= this.#days.length - 1) return this.stop();
+				day.set(this.#days[i + 1]!);
+				if (i + 1 === this.#days.length - 1) this.stop();
+			},
+			this.#o.reduced() ? PLAY_STEP_MS.reduced : PLAY_STEP_MS.full
+		);
 	}
 }

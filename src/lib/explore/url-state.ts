@@ -34,7 +34,17 @@ export function decodeState(q: URLSearchParams, layerIds: readonly string[], fea
 		const parts = c.split(',').map((x) => Number(x.trim()));
 		const zoom = Number(z);
 		const [lon, lat] = parts;
-		if (parts.length === 2 && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90 && z.trim() !== '' && Number.isFinite(zoom) && zoom >= 0 && zoom <= 20) {
+		if (
+			parts.length === 2 &&
+			Number.isFinite(lon) &&
+			Number.isFinite(lat) &&
+			Math.abs(lon!) <= 180 &&
+			Math.abs(lat!) <= 90 &&
+			z.trim() !== '' &&
+			Number.isFinite(zoom) &&
+			zoom >= 0 &&
+			zoom <= 20
+		) {
 			s.center = [lon!, lat!];
 			s.zoom = zoom;
 		}

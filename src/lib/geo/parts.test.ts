@@ -13,12 +13,53 @@ const sq = (x: number, y: number, s = 1): Position[] => [
 describe('partsOf', () => {
 	const cases: { name: string; g: Geometry; ids: string[] | null }[] = [
 		{ name: 'a point is drawn whole', g: { type: 'Point', coordinates: [1, 2] }, ids: null },
-		{ name: 'a line is drawn whole', g: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, ids: null },
+		{
+			name: 'a line is drawn whole',
+			g: {
+				type: 'LineString',
+				coordinates: [
+					[0, 0],
+					[1, 1]
+				]
+			},
+			ids: null
+		},
 		{ name: 'a polygon without holes is drawn whole', g: { type: 'Polygon', coordinates: [sq(0, 0)] }, ids: null },
 		{ name: 'a polygon with a hole: one part per ring', g: { type: 'Polygon', coordinates: [sq(0, 0, 4), sq(1, 1)] }, ids: ['k~0', 'k~1'] },
-		{ name: 'multi-point: one part per point', g: { type: 'MultiPoint', coordinates: [[0, 0], [1, 1], [2, 2]] }, ids: ['k~0', 'k~1', 'k~2'] },
-		{ name: 'multi-line: one part per line', g: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]] }, ids: ['k~0', 'k~1'] },
-		{ name: 'multi-polygon: one part per ring of each polygon', g: { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4), sq(1, 1)], [sq(10, 10)]] }, ids: ['k~0.0', 'k~0.1', 'k~1.0'] },
+		{
+			name: 'multi-point: one part per point',
+			g: {
+				type: 'MultiPoint',
+				coordinates: [
+					[0, 0],
+					[1, 1],
+					[2, 2]
+				]
+			},
+			ids: ['k~0', 'k~1', 'k~2']
+		},
+		{
+			name: 'multi-line: one part per line',
+			g: {
+				type: 'MultiLineString',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 1]
+					],
+					[
+						[2, 2],
+						[3, 3]
+					]
+				]
+			},
+			ids: ['k~0', 'k~1']
+		},
+		{
+			name: 'multi-polygon: one part per ring of each polygon',
+			g: { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4), sq(1, 1)], [sq(10, 10)]] },
+			ids: ['k~0.0', 'k~0.1', 'k~1.0']
+		},
 		{ name: 'a geometry collection is not split', g: { type: 'GeometryCollection', geometries: [] }, ids: null }
 	];
 	for (const c of cases) it(c.name, () => expect(partsOf('k', c.g)?.map((p) => p.id) ?? null).toEqual(c.ids));
@@ -27,7 +68,11 @@ describe('partsOf', () => {
 		const parts = partsOf('k', { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4), sq(1, 1)], [sq(10, 10)]] })!;
 		expect(parts.map((p) => p.geometry.type)).toEqual(['Polygon', 'Polygon', 'Polygon']);
 		expect(parts[1]!.geometry).toEqual({ type: 'Polygon', coordinates: [sq(1, 1)] });
-		expect(parts.map((p) => p.path)).toEqual([[0, 0], [0, 1], [1, 0]]);
+		expect(parts.map((p) => p.path)).toEqual([
+			[0, 0],
+			[0, 1],
+			[1, 0]
+		]);
 	});
 	it('null or malformed geometry is not split', () => {
 		expect(partsOf('k', null)).toBeNull();
@@ -59,17 +104,61 @@ describe('replacePart', () => {
 		},
 		{
 			name: 'a point of a multi-point',
-			g: { type: 'MultiPoint', coordinates: [[0, 0], [1, 1]] },
+			g: {
+				type: 'MultiPoint',
+				coordinates: [
+					[0, 0],
+					[1, 1]
+				]
+			},
 			path: [0],
 			part: { type: 'Point', coordinates: [5, 5] },
-			expected: { type: 'MultiPoint', coordinates: [[5, 5], [1, 1]] }
+			expected: {
+				type: 'MultiPoint',
+				coordinates: [
+					[5, 5],
+					[1, 1]
+				]
+			}
 		},
 		{
 			name: 'a line of a multi-line',
-			g: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]] },
+			g: {
+				type: 'MultiLineString',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 1]
+					],
+					[
+						[2, 2],
+						[3, 3]
+					]
+				]
+			},
 			path: [1],
-			part: { type: 'LineString', coordinates: [[2, 2], [3, 3], [4, 3]] },
-			expected: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3], [4, 3]]] }
+			part: {
+				type: 'LineString',
+				coordinates: [
+					[2, 2],
+					[3, 3],
+					[4, 3]
+				]
+			},
+			expected: {
+				type: 'MultiLineString',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 1]
+					],
+					[
+						[2, 2],
+						[3, 3],
+						[4, 3]
+					]
+				]
+			}
 		}
 	];
 	for (const c of cases) it(c.name, () => expect(replacePart(c.g, c.path, c.part)).toEqual(c.expected));
@@ -84,7 +173,22 @@ describe('featureKeyOf and mainPart', () => {
 		expect(featureKeyOf('n-imp1-2')).toBe('n-imp1-2');
 	});
 	it('the main part is the one with the most positions', () => {
-		const parts = partsOf('k', { type: 'MultiPolygon', coordinates: [[sq(0, 0)], [[[0, 0], [2, 0], [3, 1], [2, 2], [0, 2], [0, 0]]]] })!;
+		const parts = partsOf('k', {
+			type: 'MultiPolygon',
+			coordinates: [
+				[sq(0, 0)],
+				[
+					[
+						[0, 0],
+						[2, 0],
+						[3, 1],
+						[2, 2],
+						[0, 2],
+						[0, 0]
+					]
+				]
+			]
+		})!;
 		expect(mainPart(parts)?.id).toBe('k~1.0');
 		expect(mainPart([])).toBeUndefined();
 	});
@@ -97,8 +201,35 @@ describe('partLabel and removePart', () => {
 		{ g: multi, path: [0, 1], expected: 'polygon 1 of 2, hole 1' },
 		{ g: { type: 'Polygon', coordinates: [sq(0, 0, 4), sq(1, 1)] }, path: [0], expected: 'outer ring' },
 		{ g: { type: 'Polygon', coordinates: [sq(0, 0, 4), sq(1, 1)] }, path: [1], expected: 'hole 1 of 1' },
-		{ g: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]] }, path: [1], expected: 'line 2 of 2' },
-		{ g: { type: 'MultiPoint', coordinates: [[0, 0], [1, 1], [2, 2]] }, path: [2], expected: 'point 3 of 3' }
+		{
+			g: {
+				type: 'MultiLineString',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 1]
+					],
+					[
+						[2, 2],
+						[3, 3]
+					]
+				]
+			},
+			path: [1],
+			expected: 'line 2 of 2'
+		},
+		{
+			g: {
+				type: 'MultiPoint',
+				coordinates: [
+					[0, 0],
+					[1, 1],
+					[2, 2]
+				]
+			},
+			path: [2],
+			expected: 'point 3 of 3'
+		}
 	];
 	for (const c of labels) it(`labels ${c.expected}`, () => expect(partLabel(c.g, c.path)).toBe(c.expected));
 
@@ -111,7 +242,18 @@ describe('partLabel and removePart', () => {
 		expect(removePart({ type: 'MultiPolygon', coordinates: [[sq(0, 0)]] }, [0, 0])).toBeNull();
 		expect(removePart({ type: 'Polygon', coordinates: [sq(0, 0, 4), sq(1, 1)] }, [0])).toBeNull();
 		expect(removePart({ type: 'MultiPoint', coordinates: [[0, 0]] }, [0])).toBeNull();
-		expect(removePart({ type: 'MultiPoint', coordinates: [[0, 0], [1, 1]] }, [0])).toEqual({ type: 'MultiPoint', coordinates: [[1, 1]] });
+		expect(
+			removePart(
+				{
+					type: 'MultiPoint',
+					coordinates: [
+						[0, 0],
+						[1, 1]
+					]
+				},
+				[0]
+			)
+		).toEqual({ type: 'MultiPoint', coordinates: [[1, 1]] });
 	});
 });
 

@@ -41,7 +41,12 @@ export const featureKeyOf = (id: string) => {
 /** The array that tells a part's identity: the ring of a polygon part, the coordinates otherwise. */
 export const partRef = (g: PartGeometry): unknown => (g.type === 'Polygon' ? g.coordinates[0] : g.coordinates);
 
-const part = (key: string, path: number[], geometry: PartGeometry): Part => ({ id: `${key}${PART_SEPARATOR}${path.join('.')}`, path, geometry, ref: partRef(geometry) });
+const part = (key: string, path: number[], geometry: PartGeometry): Part => ({
+	id: `${key}${PART_SEPARATOR}${path.join('.')}`,
+	path,
+	geometry,
+	ref: partRef(geometry)
+});
 const ring = (r: Position[]): Polygon => ({ type: 'Polygon', coordinates: [r] });
 
 /**
@@ -79,7 +84,8 @@ export function replacePart(g: Geometry, path: readonly number[], next: PartGeom
 
 /** The part to select when the whole feature is chosen (from a list): the one with the most positions. */
 export function mainPart(parts: readonly Part[]): Part | undefined {
-	const size = (p: Part) => (p.geometry.type === 'Point' ? 1 : p.geometry.type === 'LineString' ? p.geometry.coordinates.length : p.geometry.coordinates[0]!.length);
+	const size = (p: Part) =>
+		p.geometry.type === 'Point' ? 1 : p.geometry.type === 'LineString' ? p.geometry.coordinates.length : p.geometry.coordinates[0]!.length;
 	return parts.reduce<Part | undefined>((best, p) => (!best || size(p) > size(best) ? p : best), undefined);
 }
 
@@ -106,7 +112,8 @@ export function removePart(g: Geometry, path: readonly number[]): Geometry | nul
 		return g.coordinates.length > 1 ? { ...g, coordinates: without(g.coordinates, a) } : null;
 	}
 	if (g.type === 'Polygon') return a > 0 ? { ...g, coordinates: without(g.coordinates, a) } : null;
-	if (g.type === 'MultiLineString' || g.type === 'MultiPoint') return g.coordinates.length > 1 ? ({ ...g, coordinates: without(g.coordinates as unknown[], a) } as Geometry) : null;
+	if (g.type === 'MultiLineString' || g.type === 'MultiPoint')
+		return g.coordinates.length > 1 ? ({ ...g, coordinates: without(g.coordinates as unknown[], a) } as Geometry) : null;
 	return null;
 }
 

@@ -15,7 +15,12 @@ const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSy
 const { feature: features, layerOf: featureLayer } = indexLayers(layers);
 const basemapNames = { 'protest-cities': ['Almaty', 'Zhanaozen'], 'csto-capitals': ['Moscow'] };
 const steps = buildStory('en', parse(readFileSync('content/steps.yaml', 'utf8')), parse(readFileSync('content/story.en.yaml', 'utf8'))).steps;
-const viewOf = (id: string): MapView => stepToView(steps.find((s) => s.id === id)!, features, LAYER_IDS);
+const viewOf = (id: string): MapView =>
+	stepToView(
+		steps.find((s) => s.id === id)!,
+		features,
+		LAYER_IDS
+	);
 
 /** the style map, plus what applyView calls besides */
 function fakeMap(style: StyleSpecification) {

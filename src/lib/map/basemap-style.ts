@@ -46,12 +46,7 @@ const CITY_TIER: ExpressionSpecification = [
 /** Highest tier shown at each zoom (evaluated per integer tile zoom). */
 const MAX_TIER: ExpressionSpecification = ['step', ['zoom'], 1, 4, 2, 5, 3, 6, 4, 7, 5];
 /** Label priority: lower first. Capitals, then Kazakh cities, then by population rank. */
-const CITY_SORT: ExpressionSpecification = [
-	'+',
-	['*', CITY_TIER, 10000],
-	['case', KZ, 0, 2000],
-	['get', 'rank']
-];
+const CITY_SORT: ExpressionSpecification = ['+', ['*', CITY_TIER, 10000], ['case', KZ, 0, 2000], ['get', 'rank']];
 
 const AREA_RANK: ExpressionSpecification = ['get', 'area_rank'];
 /** Countries up to this area rank (Kyrgyzstan 86, Tajikistan 95) have label priority over cities below z6. */

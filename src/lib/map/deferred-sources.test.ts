@@ -9,7 +9,10 @@ const ORIGIN = 'http://localhost:4173';
 // the story layers loaded from their files, as the floor and the polygon layers are
 const style = () =>
 	buildStyle({ origin: ORIGIN, lang: 'fr', theme: 'light', layers: STORY_LAYERS.map((layer) => ({ layer, data: `${ORIGIN}/geo/${layer.file}` })) });
-const ids = (z: number) => deferSources(style(), z).deferred.map((d) => d.id).sort();
+const ids = (z: number) =>
+	deferSources(style(), z)
+		.deferred.map((d) => d.id)
+		.sort();
 
 describe('GeoJSON sources no layer draws at the opening zoom', () => {
 	it('at the story’s opening zoom (3.1) the 1:50m countries, borders and the rivers wait; what the view draws does not', () => {

@@ -86,8 +86,19 @@ describe('applyExploreView: only what differs reaches the map', () => {
 		const map = newMap();
 		applyExploreView(map as never, viewOf('2022-01-07', ALL), layerOf);
 		map.changes.length = 0;
-		applyExploreView(map as never, viewOf('2022-01-07', ALL.filter((id) => id !== 'csto-airlift')), layerOf);
-		expect(map.changes).toEqual(['layout story-csto-airlift-casing visibility=none', 'layout story-csto-airlift-line visibility=none', 'layout story-csto-airlift-line-inferred visibility=none']);
+		applyExploreView(
+			map as never,
+			viewOf(
+				'2022-01-07',
+				ALL.filter((id) => id !== 'csto-airlift')
+			),
+			layerOf
+		);
+		expect(map.changes).toEqual([
+			'layout story-csto-airlift-casing visibility=none',
+			'layout story-csto-airlift-line visibility=none',
+			'layout story-csto-airlift-line-inferred visibility=none'
+		]);
 	});
 
 	it('hovering a feature sets its feature-state and the label filters, nothing else; hovering away clears it', () => {

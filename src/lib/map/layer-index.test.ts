@@ -38,6 +38,11 @@ describe('styleLayersOf', () => {
 	// the rule is a prefix: a layer id that began another's ("csto" and "csto-members") would take its style layers too
 	it('gives every story style layer to exactly one story layer', () => {
 		const all = STORY_LAYERS.flatMap((l) => styleLayersOf(map, l.id).map((s) => s.id));
-		expect(all.sort()).toEqual(style.layers.filter((l) => l.id.startsWith('story-')).map((l) => l.id).sort());
+		expect(all.sort()).toEqual(
+			style.layers
+				.filter((l) => l.id.startsWith('story-'))
+				.map((l) => l.id)
+				.sort()
+		);
 	});
 });

@@ -23,8 +23,7 @@ for (const file of sourceFiles('src'))
 
 describe('maplibre-gl API used by src/', () => {
 	it('exports Map, controls and setWorkerUrl', () => {
-		for (const name of ['Map', 'AttributionControl', 'NavigationControl', 'setWorkerUrl', 'LngLatBounds'])
-			expect(maplibre, name).toHaveProperty(name);
+		for (const name of ['Map', 'AttributionControl', 'NavigationControl', 'setWorkerUrl', 'LngLatBounds']) expect(maplibre, name).toHaveProperty(name);
 	});
 	it('finds the calls (the code draws maps)', () => {
 		for (const name of ['flyTo', 'jumpTo', 'addLayer', 'setFilter', 'setFeatureState', 'queryRenderedFeatures']) expect([...called.keys()]).toContain(name);

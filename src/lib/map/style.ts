@@ -4,14 +4,7 @@
  * import, so it is unit-tested with the style-spec validator.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import {
-	BASEMAP_BACKGROUND,
-	basemapFontFaces,
-	basemapLayers,
-	basemapSources,
-	type Lang,
-	type Theme
-} from './basemap-style';
+import { BASEMAP_BACKGROUND, basemapFontFaces, basemapLayers, basemapSources, type Lang, type Theme } from './basemap-style';
 import { storyLayers, storySources, type StoryLayerData } from './story-style';
 
 export interface StyleOptions {
@@ -42,10 +35,7 @@ export function buildStyle({ origin, lang, theme, layers }: StyleOptions): Style
  * OpenStreetMap basemap, see PUBLIC_BASEMAP_STYLE), for MapLibre's
  * `transformStyle`.
  */
-export function withStoryLayers(
-	base: StyleSpecification,
-	opts: Omit<StyleOptions, 'origin'> & { origin: string }
-): StyleSpecification {
+export function withStoryLayers(base: StyleSpecification, opts: Omit<StyleOptions, 'origin'> & { origin: string }): StyleSpecification {
 	const fontFaces = basemapFontFaces(opts.origin);
 	return {
 		...base,

@@ -6,9 +6,19 @@ const parse = (qs: string) => parseComposedView(new URLSearchParams(qs), ids);
 
 describe('composed view parameters', () => {
 	it('accepts a full view and round-trips through composedViewQuery', () => {
-		const { view, problems } = parse('center=76.94,43.236&zoom=14&layers=almaty-sites,kazakhstan&highlight=almaty-akimat&date=2022-01-05&theme=dark&interactive=1');
+		const { view, problems } = parse(
+			'center=76.94,43.236&zoom=14&layers=almaty-sites,kazakhstan&highlight=almaty-akimat&date=2022-01-05&theme=dark&interactive=1'
+		);
 		expect(problems).toEqual([]);
-		expect(view).toMatchObject({ center: [76.94, 43.236], zoom: 14, layers: ['almaty-sites', 'kazakhstan'], highlight: ['almaty-akimat'], theme: 'dark', interactive: true, caption: true });
+		expect(view).toMatchObject({
+			center: [76.94, 43.236],
+			zoom: 14,
+			layers: ['almaty-sites', 'kazakhstan'],
+			highlight: ['almaty-akimat'],
+			theme: 'dark',
+			interactive: true,
+			caption: true
+		});
 		expect(parse(composedViewQuery(view!)).view).toEqual(view);
 	});
 	it('ignores the parameters pym.js adds', () => {
@@ -27,7 +37,11 @@ describe('composed view parameters', () => {
 		['center=76,43&zoom=5&layers=kazakhstan&theme=pink', 'theme', /light, dark or auto/],
 		['center=76,43&zoom=5&layers=kazakhstan&interactive=yes', 'interactive', /0 or 1/],
 		['center=76,43&zoom=5&layers=kazakhstan&zoon=3', 'zoon', /is not a parameter of this embed/],
-		['center=76,43&zoom=5&layers=kazakhstan&title=Almaty%E2%80%AEgpj.exe', 'title', /without control, invisible or bidirectional characters \(U\+202E at character 7\)/],
+		[
+			'center=76,43&zoom=5&layers=kazakhstan&title=Almaty%E2%80%AEgpj.exe',
+			'title',
+			/without control, invisible or bidirectional characters \(U\+202E at character 7\)/
+		],
 		['center=76,43&zoom=5&layers=kazakhstan&title=Al%E2%80%8Bmaty', 'title', /\(U\+200B at character 3\)/],
 		['center=76,43&zoom=5&layers=kazakhstan&title=A%0AB', 'title', /\(U\+000A at character 2\)/]
 	])('%s -> a problem with %s', (qs, param, message) => {

@@ -6,16 +6,7 @@
 import { z } from 'zod';
 import { citationsSchema } from './sources';
 
-export const FEATURE_KINDS = [
-	'country',
-	'city',
-	'capital',
-	'building',
-	'square',
-	'airport',
-	'base',
-	'airlift'
-] as const;
+export const FEATURE_KINDS = ['country', 'city', 'capital', 'building', 'square', 'airport', 'base', 'airlift'] as const;
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 export const DATE_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
 export const MOVE_MODES = ['air', 'road'] as const;
@@ -25,7 +16,9 @@ export const MOVE_MODES = ['air', 'road'] as const;
  * `later`, it was learned afterwards.
  */
 export const PERIODS = ['dispatch', 'reported', 'later'] as const;
-export const periodSchema = z.enum(PERIODS, { message: 'must be "dispatch" (the AFP dispatch of 10 January said it), "reported" (other reporting by 10 January) or "later" (learned afterwards)' });
+export const periodSchema = z.enum(PERIODS, {
+	message: 'must be "dispatch" (the AFP dispatch of 10 January said it), "reported" (other reporting by 10 January) or "later" (learned afterwards)'
+});
 export type Period = (typeof PERIODS)[number];
 
 /** kebab-case, stable across edits: steps, embeds and history point at it. */
@@ -64,7 +57,10 @@ export const featurePropertiesSchema = z
 		/** what the feature's facts rest on: the dispatch, other reporting by 10 January, or later knowledge */
 		period: periodSchema,
 		/** ISO 3166-1 alpha-3 of the country the feature belongs to or comes from. */
-		country: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "KAZ"').optional(),
+		country: z
+			.string()
+			.regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "KAZ"')
+			.optional(),
 		/** Movements (kind "airlift"): troops as reported, null when not published. */
 		troops: z.number().int().nonnegative().nullable().optional(),
 		vehicles: z.number().int().nonnegative().nullable().optional(),
@@ -76,15 +72,13 @@ export const featurePropertiesSchema = z
 	})
 	.superRefine((p, ctx) => {
 		if (p.end && !p.start) ctx.addIssue({ code: 'custom', path: ['start'], message: 'is required when end is given' });
-		if (p.start && p.end && p.end < p.start)
-			ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before start (${p.start})` });
+		if (p.start && p.end && p.end < p.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before start (${p.start})` });
 		if (p.start && !p.date_precision)
 			ctx.addIssue({ code: 'custom', path: ['date_precision'], message: 'is required when start is given (day, month, year or approximate)' });
 		if (p.kind === 'airlift') {
 			for (const key of ['from', 'to', 'mode', 'country'] as const)
 				if (p[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required for kind "airlift"' });
-			if (p.troops === undefined)
-				ctx.addIssue({ code: 'custom', path: ['troops'], message: 'is required for kind "airlift" (use null when not published)' });
+			if (p.troops === undefined) ctx.addIssue({ code: 'custom', path: ['troops'], message: 'is required for kind "airlift" (use null when not published)' });
 		}
 	});
 

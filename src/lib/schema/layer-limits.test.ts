@@ -6,7 +6,19 @@ import { parseJsonBody, validateEditedLayer } from './validate-edit';
 const ctx = { file: 'l.geojson', otherLayerIds: new Map(), knownIds: new Set<string>(), retiredIds: new Set<string>(), sourceIds: new Set(['afp-dispatch']) };
 const point = (i: number) => ({
 	type: 'Feature',
-	properties: { id: `p-${i}`, kind: 'city', name_fr: 'x', name_en: 'x', start: '2022-01-05', date_precision: 'day', description_fr: '', description_en: '', sources: ['afp-dispatch'], confidence: 'high', period: 'dispatch' },
+	properties: {
+		id: `p-${i}`,
+		kind: 'city',
+		name_fr: 'x',
+		name_en: 'x',
+		start: '2022-01-05',
+		date_precision: 'day',
+		description_fr: '',
+		description_en: '',
+		sources: ['afp-dispatch'],
+		confidence: 'high',
+		period: 'dispatch'
+	},
 	geometry: { type: 'Point', coordinates: [76 + i / 1e6, 43] }
 });
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });

@@ -18,8 +18,7 @@ export const LABEL_FORBIDDEN =
 	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
 
 /** For longer texts (descriptions): the same, but line breaks and tabs are allowed, and joiners (some scripts need them). */
-export const TEXT_FORBIDDEN =
-	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
+export const TEXT_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
 /* eslint-enable no-control-regex */
 
 /** The first forbidden character of a label, written as U+XXXX with its position, or null. */

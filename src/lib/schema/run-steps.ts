@@ -13,8 +13,7 @@ export function runAtOnce<T>(steps: Steps<T>): T {
 	}
 }
 
-const nextTurn = (): Promise<void> =>
-	new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Runs the steps, giving the event loop a turn whenever a slice of `sliceMs` is used up. */
 export async function runInSlices<T>(steps: Steps<T>, sliceMs = 8): Promise<T> {

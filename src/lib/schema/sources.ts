@@ -30,9 +30,7 @@ const httpUrl = z.string().refine((s) => {
 const text = z.string().trim().min(1, 'is required').max(400, 'must be at most 400 characters');
 
 /** YYYY-MM-DD, YYYY-MM or YYYY: as precisely as the page says. */
-export const partialDateSchema = z
-	.string()
-	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be written YYYY-MM-DD, YYYY-MM or YYYY');
+export const partialDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be written YYYY-MM-DD, YYYY-MM or YYYY');
 
 export const sourceSchema = z.strictObject({
 	id: sourceIdSchema,

@@ -9,8 +9,7 @@ import type { Lang } from '$lib/i18n/lang';
 const steps = () => parse(readFileSync('content/steps.yaml', 'utf8'));
 const text = (lang: Lang) => parse(readFileSync(`content/story.${lang}.yaml`, 'utf8'));
 const index = new Map<string, string>();
-for (const l of STORY_LAYERS)
-	for (const f of JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features) index.set(f.properties.id, l.id);
+for (const l of STORY_LAYERS) for (const f of JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features) index.set(f.properties.id, l.id);
 
 function problems(fn: () => unknown): string[] {
 	try {
@@ -46,13 +45,21 @@ describe('the real story', () => {
 describe('broken content is rejected, naming the step and the field', () => {
 	it.each([
 		['a step without sources', (s: any) => delete s.steps[2].sources, /steps\.yaml › step 3 \("spread"\) › sources: /],
-		['a URL where a source id belongs', (s: any) => (s.steps[2].sources = ['https://tass.com/world/1384975']), /step 3 \("spread"\) › sources\.0: must be the id of a source in content\/sources\.yaml/],
+		[
+			'a URL where a source id belongs',
+			(s: any) => (s.steps[2].sources = ['https://tass.com/world/1384975']),
+			/step 3 \("spread"\) › sources\.0: must be the id of a source in content\/sources\.yaml/
+		],
 		['an unknown period', (s: any) => (s.steps[0].period = 'article'), /step 1 \("overview"\) › period: must be "dispatch"/],
 		['a bad date', (s: any) => (s.steps[0].date = '10/01/2022'), /step 1 \("overview"\) › date: must be a date written YYYY-MM-DD/],
 		['a camera with both fit and center', (s: any) => (s.steps[1].camera.center = [50, 43]), /step 2 \("fuel-price"\) › camera: give either "fit"/],
-		['a zoom out of range', (s: any) => ((s.steps[3].camera = { center: [76.9, 43.2], zoom: 40 })), /step 4 \("akimat"\) › camera\.zoom: /],
+		['a zoom out of range', (s: any) => (s.steps[3].camera = { center: [76.9, 43.2], zoom: 40 }), /step 4 \("akimat"\) › camera\.zoom: /],
 		['an unknown field', (s: any) => (s.steps[0].colour = 'red'), /step 1 \("overview"\): Unrecognized key/i],
-		['emphasis on a hidden layer', (s: any) => (s.steps[0].layers.emphasise = ['csto-airlift']), /step 1 \("overview"\) › layers\.emphasise: "csto-airlift" is emphasised but not in layers\.show/]
+		[
+			'emphasis on a hidden layer',
+			(s: any) => (s.steps[0].layers.emphasise = ['csto-airlift']),
+			/step 1 \("overview"\) › layers\.emphasise: "csto-airlift" is emphasised but not in layers\.show/
+		]
 	])('%s', (_n, mutate, expected) => {
 		const s = steps();
 		mutate(s);
@@ -62,7 +69,9 @@ describe('broken content is rejected, naming the step and the field', () => {
 	it('a step without text in one language', () => {
 		const t = text('en');
 		delete t.steps.toll;
-		expect(problems(() => buildStory('en', steps(), t))).toContain('content/story.en.yaml › step "toll": no text for this step (every step of steps.yaml needs one)');
+		expect(problems(() => buildStory('en', steps(), t))).toContain(
+			'content/story.en.yaml › step "toll": no text for this step (every step of steps.yaml needs one)'
+		);
 	});
 	it('paragraph periods that do not match the paragraphs', () => {
 		const s = steps();

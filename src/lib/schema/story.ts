@@ -23,8 +23,7 @@ export const cameraSchema = z
 	.superRefine((c, ctx) => {
 		const hasFit = !!c.fit;
 		const hasCenter = c.center !== undefined || c.zoom !== undefined;
-		if (hasFit === hasCenter)
-			ctx.addIssue({ code: 'custom', message: 'give either "fit" (feature ids) or "center" and "zoom", not both and not neither' });
+		if (hasFit === hasCenter) ctx.addIssue({ code: 'custom', message: 'give either "fit" (feature ids) or "center" and "zoom", not both and not neither' });
 		if (hasCenter && (c.center === undefined || c.zoom === undefined))
 			ctx.addIssue({ code: 'custom', path: [c.center === undefined ? 'center' : 'zoom'], message: 'is required with a center/zoom camera' });
 	});
@@ -49,8 +48,7 @@ export const stepDataSchema = z
 	.superRefine((s, ctx) => {
 		if (s.end && s.end < s.date) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before date (${s.date})` });
 		for (const l of s.layers.emphasise ?? [])
-			if (!s.layers.show.includes(l))
-				ctx.addIssue({ code: 'custom', path: ['layers', 'emphasise'], message: `"${l}" is emphasised but not in layers.show` });
+			if (!s.layers.show.includes(l)) ctx.addIssue({ code: 'custom', path: ['layers', 'emphasise'], message: `"${l}" is emphasised but not in layers.show` });
 	});
 
 export const stepsFileSchema = z.strictObject({
@@ -122,12 +120,16 @@ function issuePath(file: string, path: PropertyKey[], steps?: { id?: unknown }[]
 }
 
 /** Parses and combines the steps data and one language's text. Throws StoryError naming every problem. */
-export function buildStory(lang: Lang, stepsRaw: unknown, textRaw: unknown, files = { steps: 'content/steps.yaml', text: `content/story.${lang}.yaml` }): Story {
+export function buildStory(
+	lang: Lang,
+	stepsRaw: unknown,
+	textRaw: unknown,
+	files = { steps: 'content/steps.yaml', text: `content/story.${lang}.yaml` }
+): Story {
 	const problems: string[] = [];
 	const data = stepsFileSchema.safeParse(stepsRaw);
 	if (!data.success)
-		for (const i of data.error.issues)
-			problems.push(`${issuePath(files.steps, i.path, (stepsRaw as { steps?: { id?: unknown }[] })?.steps)}: ${i.message}`);
+		for (const i of data.error.issues) problems.push(`${issuePath(files.steps, i.path, (stepsRaw as { steps?: { id?: unknown }[] })?.steps)}: ${i.message}`);
 	const txt = storyTextSchema.safeParse(textRaw);
 	if (!txt.success) for (const i of txt.error.issues) problems.push(`${issuePath(files.text, i.path)}: ${i.message}`);
 	if (!data.success || !txt.success) throw new StoryError(problems);
@@ -139,8 +141,7 @@ export function buildStory(lang: Lang, stepsRaw: unknown, textRaw: unknown, file
 		seen.add(id);
 		if (!txt.data.steps[id]) problems.push(`${files.text} › step "${id}": no text for this step (every step of steps.yaml needs one)`);
 	}
-	for (const id of Object.keys(txt.data.steps))
-		if (!seen.has(id)) problems.push(`${files.text} › step "${id}": text for a step that steps.yaml does not have`);
+	for (const id of Object.keys(txt.data.steps)) if (!seen.has(id)) problems.push(`${files.text} › step "${id}": text for a step that steps.yaml does not have`);
 	for (const s of data.data.steps) {
 		const body = txt.data.steps[s.id]?.body;
 		if (s.body_periods && body && s.body_periods.length !== body.length)

@@ -94,14 +94,21 @@ export function unknownSourceProblems(props: unknown, file: string, sourceIds: R
 	const id = typeof p.id === 'string' ? p.id : undefined;
 	return p.sources.flatMap((s, i) =>
 		typeof s === 'string' && sourceIdSchema.safeParse(s).success && !sourceIds.has(s)
-			? [{ file, feature, id, field: `properties.sources.${i}`, message: `"${s}" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first` }]
+			? [
+					{
+						file,
+						feature,
+						id,
+						field: `properties.sources.${i}`,
+						message: `"${s}" is not in the source registry (content/sources.yaml): cite one of its ids, or add the source there first`
+					}
+				]
 			: []
 	);
 }
 
 export type EditResult =
-	| { ok: true; collection: StoryCollection; problems: []; warnings: LayerProblem[] }
-	| { ok: false; problems: LayerProblem[]; warnings: LayerProblem[] };
+	{ ok: true; collection: StoryCollection; problems: []; warnings: LayerProblem[] } | { ok: false; problems: LayerProblem[]; warnings: LayerProblem[] };
 
 const samePosition = (a: Position | undefined, b: Position | undefined) => !!a && !!b && a[0] === b[0] && a[1] === b[1];
 
@@ -113,8 +120,7 @@ function ringProblems(rings: unknown, field: string): FieldMessage[] {
 	rings.forEach((ring: unknown, r) => {
 		const at = `${field}.${r}`;
 		if (!Array.isArray(ring)) out.push({ field: at, message: 'a ring must be an array of positions' });
-		else if (ring.length < 4)
-			out.push({ field: at, message: `a ring needs at least 4 positions (3 corners and the first again), it has ${ring.length}` });
+		else if (ring.length < 4) out.push({ field: at, message: `a ring needs at least 4 positions (3 corners and the first again), it has ${ring.length}` });
 		else if (!samePosition(ring[0] as Position, ring[ring.length - 1] as Position))
 			out.push({ field: at, message: 'the ring is not closed (its last position must repeat the first)' });
 	});
@@ -179,13 +185,16 @@ export function validateEditedFeature(f: Feature, file: string, index?: number):
 		}
 	for (const key of NAME_FIELDS) {
 		const bad = typeof props[key] === 'string' ? forbiddenInLabel(props[key]) : null;
-		if (bad)
-			problems.push({ ...at, field: `properties.${key}`, message: `must not contain control, invisible or bidirectional-override characters (${bad})` });
+		if (bad) problems.push({ ...at, field: `properties.${key}`, message: `must not contain control, invisible or bidirectional-override characters (${bad})` });
 	}
 	for (const key of TEXT_FIELDS) {
 		const bad = typeof props[key] === 'string' ? forbiddenInLabel(props[key], TEXT_FORBIDDEN) : null;
 		if (bad)
-			problems.push({ ...at, field: `properties.${key}`, message: `must not contain control or bidirectional-override characters other than line breaks and tabs (${bad})` });
+			problems.push({
+				...at,
+				field: `properties.${key}`,
+				message: `must not contain control or bidirectional-override characters other than line breaks and tabs (${bad})`
+			});
 	}
 	const warnings = pointsOutsideRegion(f).map(([lon, lat]) => ({
 		...at,
@@ -243,7 +252,7 @@ export function idProblems(features: readonly unknown[], ctx: EditContext): Laye
 /** Validates the full text of an edited layer at once, in the context of the other layers and the history (the editor, tests). */
 export function validateEditedLayer(text: string, ctx: EditContext): EditResult {
 	const content = runAtOnce(contentSteps(text, ctx));
-	const features = content.ok ? content.collection.features : ((parseJsonBody(text, ctx.file) as { value?: { features?: unknown } }).value?.features);
+	const features = content.ok ? content.collection.features : (parseJsonBody(text, ctx.file) as { value?: { features?: unknown } }).value?.features;
 	const ids = Array.isArray(features) ? idProblems(features, ctx) : [];
 	if (content.ok && ids.length === 0) return content;
 	return { ok: false, problems: [...content.problems, ...ids], warnings: content.warnings };

@@ -51,13 +51,28 @@ describe('broken features are rejected with a message naming the problem', () =>
 	it.each([
 		['missing sources', (f: any) => delete f.properties.sources, /feature 0 \("almaty-akimat"\) › properties\.sources: is required/],
 		['empty sources', (f: any) => (f.properties.sources = []), /properties\.sources: needs at least one source id/],
-		['a URL where a source id belongs', (f: any) => (f.properties.sources = ['https://en.wikipedia.org/wiki/Almaty']), /properties\.sources\.0: must be the id of a source in content\/sources\.yaml/],
+		[
+			'a URL where a source id belongs',
+			(f: any) => (f.properties.sources = ['https://en.wikipedia.org/wiki/Almaty']),
+			/properties\.sources\.0: must be the id of a source in content\/sources\.yaml/
+		],
 		['the same source twice', (f: any) => (f.properties.sources = ['a-source', 'a-source']), /properties\.sources: cites the same source twice/],
 		['no period', (f: any) => delete f.properties.period, /properties\.period: must be "dispatch"/],
 		['bad id', (f: any) => (f.properties.id = 'Almaty Akimat'), /properties\.id: must be kebab-case/],
 		['out-of-range coordinate', (f: any) => (f.geometry.coordinates = [76.9, 143.2]), /geometry\.coordinates: position 0 \[76\.9, 143\.2\] is out of range/],
 		['swapped lat/lon beyond 90', (f: any) => (f.geometry.coordinates = [43.2, 96.9]), /out of range .*\[longitude, latitude\]/],
-		['wrong geometry type for the kind', (f: any) => (f.geometry = { type: 'LineString', coordinates: [[76.9, 43.2], [77, 43.3]] }), /geometry\.type: "LineString" is not allowed for kind "building"/],
+		[
+			'wrong geometry type for the kind',
+			(f: any) =>
+				(f.geometry = {
+					type: 'LineString',
+					coordinates: [
+						[76.9, 43.2],
+						[77, 43.3]
+					]
+				}),
+			/geometry\.type: "LineString" is not allowed for kind "building"/
+		],
 		['unknown kind', (f: any) => (f.properties.kind = 'palace'), /properties\.kind: /],
 		['missing English name', (f: any) => delete f.properties.name_en, /properties\.name_en: is required/],
 		['unknown field', (f: any) => (f.properties.colour = 'red'), /unknown field\(s\) "colour"/],
@@ -75,7 +90,17 @@ describe('broken features are rejected with a message naming the problem', () =>
 	it('rejects an unclosed polygon ring as RFC 7946 invalid, once, at the feature', () => {
 		const text = layer((f) => {
 			f.properties.kind = 'country';
-			f.geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] };
+			f.geometry = {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 0],
+						[1, 1],
+						[0, 1]
+					]
+				]
+			};
 		});
 		expect(problemsOf(text).filter((p) => p.includes('RFC 7946'))).toEqual([
 			'test.geojson › feature 0 ("almaty-akimat"): RFC 7946: First and last positions of a Polygon or MultiPolygon’s ring should be the same.'

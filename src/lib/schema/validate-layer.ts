@@ -24,9 +24,7 @@ export interface LayerProblem {
 export type StoryFeature = Feature<Geometry, FeatureProperties>;
 export type StoryCollection = FeatureCollection<Geometry, FeatureProperties>;
 
-export type LayerResult =
-	| { ok: true; collection: StoryCollection; problems: [] }
-	| { ok: false; problems: LayerProblem[] };
+export type LayerResult = { ok: true; collection: StoryCollection; problems: [] } | { ok: false; problems: LayerProblem[] };
 
 export function formatProblem(p: LayerProblem): string {
 	const where = [p.file];
@@ -58,13 +56,12 @@ function collectPositions(g: unknown, out: unknown[]): { field: string; message:
 	const depth = typeof geometry.type === 'string' ? NESTING[geometry.type] : undefined;
 	if (depth === undefined) return { field: 'geometry.type', message: `${JSON.stringify(geometry.type)} is not a GeoJSON geometry type` };
 	const walk = (value: unknown, d: number): boolean => {
-		if (d === 0) return void out.push(value), true;
+		if (d === 0) return (void out.push(value), true);
 		if (!Array.isArray(value)) return false;
 		for (const v of value) if (!walk(v, d - 1)) return false;
 		return true;
 	};
-	if (depth > 0 && !walk(geometry.coordinates, depth))
-		return { field: 'geometry.coordinates', message: `must be ${SHAPE[depth]} for a ${geometry.type}` };
+	if (depth > 0 && !walk(geometry.coordinates, depth)) return { field: 'geometry.coordinates', message: `must be ${SHAPE[depth]} for a ${geometry.type}` };
 	if (depth === 0) out.push(geometry.coordinates);
 	return null;
 }
@@ -155,7 +152,9 @@ export function* layerSteps(text: string, file: string, check?: FeatureCheck, va
 	if (fc.features.length > MAX_FEATURES)
 		return {
 			ok: false,
-			problems: [{ file, field: 'features', message: `has ${fc.features.length} features, more than the ${MAX_FEATURES} a layer may hold: split it into several layers` }]
+			problems: [
+				{ file, field: 'features', message: `has ${fc.features.length} features, more than the ${MAX_FEATURES} a layer may hold: split it into several layers` }
+			]
 		};
 	problems.add(...rfcProblems({ ...fc, features: [] }, file));
 	const seen = new Map<string, number>();

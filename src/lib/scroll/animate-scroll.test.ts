@@ -54,7 +54,11 @@ describe('animateScroll', () => {
 	it('moves the page step by step, in one direction, and ends exactly on the target', () => {
 		const page = fakePage(8000);
 		const ends: boolean[] = [];
-		animateScroll(() => 300, (a) => ends.push(a), page.port);
+		animateScroll(
+			() => 300,
+			(a) => ends.push(a),
+			page.port
+		);
 		while (page.frame()) expect(ends).toEqual(page.pending() ? [] : [true]);
 		expect(page.y).toBe(300);
 		expect(ends).toEqual([true]);
@@ -65,7 +69,11 @@ describe('animateScroll', () => {
 	it('takes the time scrollDuration gives for the distance', () => {
 		const page = fakePage(0);
 		let frames = 0;
-		animateScroll(() => 1000, () => {}, page.port);
+		animateScroll(
+			() => 1000,
+			() => {},
+			page.port
+		);
 		while (page.frame(10)) frames++;
 		expect(frames).toBe(Math.ceil(scrollDuration(1000) / 10));
 	});
@@ -73,7 +81,11 @@ describe('animateScroll', () => {
 	it('follows a target that moves on the way (late layout)', () => {
 		const page = fakePage(0);
 		let to = 1000;
-		animateScroll(() => to, () => {}, page.port);
+		animateScroll(
+			() => to,
+			() => {},
+			page.port
+		);
 		page.frame(100);
 		to = 1500;
 		while (page.frame());
@@ -83,7 +95,11 @@ describe('animateScroll', () => {
 	it('cancel() stops it at once: no further scroll, no end reported', () => {
 		const page = fakePage(8000);
 		const ends: boolean[] = [];
-		const motion = animateScroll(() => 0, (a) => ends.push(a), page.port);
+		const motion = animateScroll(
+			() => 0,
+			(a) => ends.push(a),
+			page.port
+		);
 		page.frame();
 		page.frame();
 		const at = page.y;
@@ -98,7 +114,11 @@ describe('animateScroll', () => {
 	it('gives way to a reader who scrolls meanwhile: stops, says it did not arrive, leaves the page where the reader put it', () => {
 		const page = fakePage(0);
 		const ends: boolean[] = [];
-		animateScroll(() => 5000, (a) => ends.push(a), page.port);
+		animateScroll(
+			() => 5000,
+			(a) => ends.push(a),
+			page.port
+		);
 		page.frame();
 		page.frame();
 		page.scrollBy(-120);
@@ -112,7 +132,11 @@ describe('animateScroll', () => {
 	it('takes a target past the end of the page, which the browser clamps, for no interference', () => {
 		const page = fakePage(0, 2000);
 		const ends: boolean[] = [];
-		animateScroll(() => 2600, (a) => ends.push(a), page.port);
+		animateScroll(
+			() => 2600,
+			(a) => ends.push(a),
+			page.port
+		);
 		while (page.frame());
 		expect(ends).toEqual([true]);
 		expect(page.y).toBe(2000);

@@ -54,9 +54,7 @@ export async function loadViewEmbed(lang: Lang, url: URL): Promise<EmbedData> {
 	if (!view) fail(problems, lang);
 	// the date filter, the same as the dashboard's timeline: not begun yet, or over, is not drawn
 	// (the filtered layers go whole in the page; without a date, as the story sends them: readLayers)
-	const layers = view.date
-		? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => isShown(f.properties, view.date!)) } }))
-		: page;
+	const layers = view.date ? all.map((l) => ({ ...l, data: { ...l.data, features: l.data.features.filter((f) => isShown(f.properties, view.date!)) } })) : page;
 	const t = STRINGS[lang];
 	const step: StepView = {
 		id: 'view',

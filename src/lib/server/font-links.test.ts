@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fontLinksIn } from './font-links';
 
-const page = (head: string, body = '') => `<!doctype html><html><head><meta charset="utf-8" />${head}<link href="./_app/a.css" rel="stylesheet"></head><body>${body}</body></html>`;
+const page = (head: string, body = '') =>
+	`<!doctype html><html><head><meta charset="utf-8" />${head}<link href="./_app/a.css" rel="stylesheet"></head><body>${body}</body></html>`;
 
 describe('fontLinksIn', () => {
 	it('turns the font preloads of the head into Link header entries, in order', () => {

@@ -17,7 +17,6 @@ import type { Lang } from '$lib/i18n/lang';
 
 const cache = new Map<string, Story>();
 
-
 /** What the story cites: the dispatch's copies, the method, each step. */
 export function storyCitations(story: Story, file = 'content/steps.yaml') {
 	return [

@@ -11,5 +11,13 @@ export async function loadStoryPage(lang: Lang, url: URL, stepId?: string) {
 	const story = loadStory(lang, all);
 	if (stepId !== undefined && !story.steps.some((s) => s.id === stepId))
 		error(404, lang === 'fr' ? `Ce récit n’a pas d’étape « ${stepId} ».` : `This story has no step "${stepId}".`);
-	return { lang, story, layers, sources: sourcesFor(storySourceIds(story)), initialStep: stepId ?? null, origin: url.origin, pageUrl: url.origin + url.pathname };
+	return {
+		lang,
+		story,
+		layers,
+		sources: sourcesFor(storySourceIds(story)),
+		initialStep: stepId ?? null,
+		origin: url.origin,
+		pageUrl: url.origin + url.pathname
+	};
 }

@@ -30,12 +30,20 @@ export function deniedHostOf(url: string, denied: readonly DeniedHost[]): Denied
 }
 
 /** What each feature of these layers cites. */
-export function layerCitations(layers: readonly { file: string; features: readonly { properties: { id: string; sources: readonly string[] } }[] }[], dir = 'static/geo'): Citation[] {
-	return layers.flatMap((l) => l.features.map((f) => ({ where: `${dir}/${l.file} › feature "${f.properties.id}" › properties.sources`, ids: f.properties.sources })));
+export function layerCitations(
+	layers: readonly { file: string; features: readonly { properties: { id: string; sources: readonly string[] } }[] }[],
+	dir = 'static/geo'
+): Citation[] {
+	return layers.flatMap((l) =>
+		l.features.map((f) => ({ where: `${dir}/${l.file} › feature "${f.properties.id}" › properties.sources`, ids: f.properties.sources }))
+	);
 }
 
 /** What each figure cites. */
-export function figureCitations(groups: readonly { id: string; figures: readonly { id: string; sources: readonly string[] }[] }[], file = 'content/figures.yaml'): Citation[] {
+export function figureCitations(
+	groups: readonly { id: string; figures: readonly { id: string; sources: readonly string[] }[] }[],
+	file = 'content/figures.yaml'
+): Citation[] {
 	return groups.flatMap((g) => g.figures.map((f) => ({ where: `${file} › group "${g.id}" › figure "${f.id}" › sources`, ids: f.sources })));
 }
 
@@ -50,13 +58,21 @@ export function unresolvedCitations(citations: readonly Citation[], registry: So
 }
 
 /** Every problem of the whole set: unresolved ids, sources nobody cites, sources on a denied host. */
-export function citationProblems(citations: readonly Citation[], registry: SourceRegistry, denied: readonly DeniedHost[], files = { registry: 'content/sources.yaml', denied: 'content/denied-hosts.yaml' }): string[] {
+export function citationProblems(
+	citations: readonly Citation[],
+	registry: SourceRegistry,
+	denied: readonly DeniedHost[],
+	files = { registry: 'content/sources.yaml', denied: 'content/denied-hosts.yaml' }
+): string[] {
 	const problems = unresolvedCitations(citations, registry, files.registry);
 	const cited = new Set(citations.flatMap((c) => c.ids));
 	for (const s of registry.values()) {
 		if (!cited.has(s.id)) problems.push(`${files.registry} › source "${s.id}": nobody cites it: cite it from a step, feature or figure, or remove it`);
 		const d = deniedHostOf(s.url, denied);
-		if (d) problems.push(`${files.registry} › source "${s.id}" › url: ${d.host} is on the deny-list (${files.denied}: ${d.why}): cite the original outlet or a named agency copy`);
+		if (d)
+			problems.push(
+				`${files.registry} › source "${s.id}" › url: ${d.host} is on the deny-list (${files.denied}: ${d.why}): cite the original outlet or a named agency copy`
+			);
 	}
 	return problems;
 }

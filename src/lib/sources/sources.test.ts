@@ -15,7 +15,11 @@ const read = (f: string) => parse(readFileSync(f, 'utf8'));
 /** Every citation of the content, gathered as the app gathers them: the story (dispatch, method, steps), each feature of each layer, each figure. */
 function allCitations(): Citation[] {
 	const layers = STORY_LAYERS.map((l) => ({ file: l.file, features: JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features }));
-	return [...storyCitations(buildStory('fr', read('content/steps.yaml'), read('content/story.fr.yaml'))), ...layerCitations(layers), ...figureCitations(parseFigures(read('content/figures.yaml')).groups)];
+	return [
+		...storyCitations(buildStory('fr', read('content/steps.yaml'), read('content/story.fr.yaml'))),
+		...layerCitations(layers),
+		...figureCitations(parseFigures(read('content/figures.yaml')).groups)
+	];
 }
 
 const source = (over: Partial<Source> = {}): Source => ({
@@ -44,7 +48,10 @@ describe('the content’s citations', () => {
 });
 
 describe('the checks', () => {
-	const reg = new Map([['a', source({ id: 'a' })], ['farm', source({ id: 'farm', url: 'https://www.playcrazygame.com/x' })]]);
+	const reg = new Map([
+		['a', source({ id: 'a' })],
+		['farm', source({ id: 'farm', url: 'https://www.playcrazygame.com/x' })]
+	]);
 	const deny = [{ host: 'playcrazygame.com', why: 'scraper' }];
 	it('name an unresolved citation where it is cited, a source nobody cites, and a denied host', () => {
 		const problems = citationProblems([{ where: 'content/steps.yaml › step "akimat" › sources', ids: ['a', 'nope'] }], reg, deny);
@@ -64,7 +71,9 @@ describe('the checks', () => {
 		try {
 			parseSources(bad);
 		} catch (e) {
-			expect((e as SourcesError).problems).toEqual(['content/sources.yaml › source 1 ("ap-2022-01-09-detained") › date: must be written YYYY-MM-DD, YYYY-MM or YYYY']);
+			expect((e as SourcesError).problems).toEqual([
+				'content/sources.yaml › source 1 ("ap-2022-01-09-detained") › date: must be written YYYY-MM-DD, YYYY-MM or YYYY'
+			]);
 		}
 	});
 	it('refuse the same page registered twice', () => {
@@ -74,11 +83,23 @@ describe('the checks', () => {
 
 describe('a citation as readers see it', () => {
 	it('gives publisher and host, the headline in the language’s quotes, the date in words', () => {
-		expect(citationText(source(), 'en')).toEqual({ by: 'AP, via Fairfield Citizen', title: '“Kazakhstan says 5,800 detained in week of protests”', date: '9 January 2022' });
-		expect(citationText(source(), 'fr')).toEqual({ by: 'AP, via Fairfield Citizen', title: '«\u202fKazakhstan says 5,800 detained in week of protests\u202f»', date: '9\u00a0janvier 2022' });
+		expect(citationText(source(), 'en')).toEqual({
+			by: 'AP, via Fairfield Citizen',
+			title: '“Kazakhstan says 5,800 detained in week of protests”',
+			date: '9 January 2022'
+		});
+		expect(citationText(source(), 'fr')).toEqual({
+			by: 'AP, via Fairfield Citizen',
+			title: '«\u202fKazakhstan says 5,800 detained in week of protests\u202f»',
+			date: '9\u00a0janvier 2022'
+		});
 	});
 	it('puts a title we supplied in brackets, and says when a page is undated', () => {
-		expect(citationText(source({ headline: false, title: 'Almaty', date: null, via: undefined }), 'en')).toEqual({ by: 'AP', title: '[Almaty]', date: 'undated' });
+		expect(citationText(source({ headline: false, title: 'Almaty', date: null, via: undefined }), 'en')).toEqual({
+			by: 'AP',
+			title: '[Almaty]',
+			date: 'undated'
+		});
 		expect(sourceDate('2023-10', 'fr')).toBe('octobre 2023');
 		expect(sourceDate('2022-01-01', 'fr')).toBe('1er\u00a0janvier 2022');
 	});

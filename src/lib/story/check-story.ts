@@ -14,13 +14,11 @@ export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[
 		const at = `step "${step.id}"`;
 		for (const l of [...step.layers.show, ...(step.layers.emphasise ?? [])])
 			if (!layerIds.includes(l)) problems.push(`${at} › layers: unknown layer "${l}" (known: ${layerIds.join(', ')})`);
-		for (const id of step.camera.fit ?? [])
-			if (!features.has(id)) problems.push(`${at} › camera.fit: unknown feature "${id}"`);
+		for (const id of step.camera.fit ?? []) if (!features.has(id)) problems.push(`${at} › camera.fit: unknown feature "${id}"`);
 		for (const id of step.highlight) {
 			const layer = features.get(id);
 			if (!layer) problems.push(`${at} › highlight: unknown feature "${id}"`);
-			else if (!step.layers.show.includes(layer))
-				problems.push(`${at} › highlight: "${id}" is in layer "${layer}", which the step does not show`);
+			else if (!step.layers.show.includes(layer)) problems.push(`${at} › highlight: "${id}" is in layer "${layer}", which the step does not show`);
 		}
 	}
 	return problems;

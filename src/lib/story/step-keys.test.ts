@@ -30,7 +30,8 @@ describe('stepForKey (steps 0..9)', () => {
 	});
 
 	it('leaves a key with a modifier, or already handled, to the browser', () => {
-		for (const more of [{ altKey: true }, { ctrlKey: true }, { metaKey: true }, { defaultPrevented: true }]) expect(stepForKey(press('End', more), 2, 9)).toBeUndefined();
+		for (const more of [{ altKey: true }, { ctrlKey: true }, { metaKey: true }, { defaultPrevented: true }])
+			expect(stepForKey(press('End', more), 2, 9)).toBeUndefined();
 	});
 
 	it('leaves arrows in a form field to the field, but Page and Home keys still move the story', () => {

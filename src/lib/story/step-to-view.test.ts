@@ -19,9 +19,21 @@ const base: StepView = {
 
 describe('stepToView', () => {
 	it.each([
-		{ name: 'fit: bbox of the named features, default max zoom', step: base, camera: { type: 'bounds', bounds: [50, 40, 60, 50], maxZoom: 12, bearing: 0, pitch: 0 } },
-		{ name: 'fit with maxZoom', step: { ...base, camera: { fit: ['a'], maxZoom: 7 } }, camera: { type: 'bounds', bounds: [50, 40, 50, 40], maxZoom: 7, bearing: 0, pitch: 0 } },
-		{ name: 'center and zoom', step: { ...base, camera: { center: [76.9, 43.2] as [number, number], zoom: 11, bearing: 20, pitch: 30 } }, camera: { type: 'center', center: [76.9, 43.2], zoom: 11, bearing: 20, pitch: 30 } }
+		{
+			name: 'fit: bbox of the named features, default max zoom',
+			step: base,
+			camera: { type: 'bounds', bounds: [50, 40, 60, 50], maxZoom: 12, bearing: 0, pitch: 0 }
+		},
+		{
+			name: 'fit with maxZoom',
+			step: { ...base, camera: { fit: ['a'], maxZoom: 7 } },
+			camera: { type: 'bounds', bounds: [50, 40, 50, 40], maxZoom: 7, bearing: 0, pitch: 0 }
+		},
+		{
+			name: 'center and zoom',
+			step: { ...base, camera: { center: [76.9, 43.2] as [number, number], zoom: 11, bearing: 20, pitch: 30 } },
+			camera: { type: 'center', center: [76.9, 43.2], zoom: 11, bearing: 20, pitch: 30 }
+		}
 	])('$name', ({ step, camera }) => {
 		expect(stepToView(step, features, LAYERS).camera).toEqual(camera);
 	});

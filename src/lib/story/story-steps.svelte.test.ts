@@ -81,7 +81,10 @@ describe('StorySteps', () => {
 		expect(scrolls).toEqual([['akimat', false]]);
 		win.runFrames();
 		win.runFrames();
-		expect(scrolls).toEqual([['akimat', false], ['akimat', false]]);
+		expect(scrolls).toEqual([
+			['akimat', false],
+			['akimat', false]
+		]);
 		win.loadFonts();
 		await Promise.resolve();
 		expect(scrolls.length).toBe(3);
@@ -113,7 +116,10 @@ describe('StorySteps', () => {
 		expect(down.defaultPrevented).toBe(true);
 		steps.onkey(key('End') as never);
 		expect(steps.index).toBe(4);
-		expect(scrolls).toEqual([['fuel-price', true], ['toll', true]]);
+		expect(scrolls).toEqual([
+			['fuel-price', true],
+			['toll', true]
+		]);
 		expect(win.entries()).toEqual(['#overview', '#fuel-price', '#toll']);
 		win.go(-1);
 		expect(steps.index).toBe(1);

@@ -66,7 +66,11 @@ export class StorySteps {
 	onkey(e: KeyboardEvent): void {
 		const target = e.target as Partial<Element> | null;
 		const inField = !!target?.closest?.(FIELD_SELECTOR);
-		const next = stepForKey({ key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, defaultPrevented: e.defaultPrevented, inField }, this.index, this.#o.ids().length - 1);
+		const next = stepForKey(
+			{ key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, defaultPrevented: e.defaultPrevented, inField },
+			this.index,
+			this.#o.ids().length - 1
+		);
 		if (next === undefined) return;
 		e.preventDefault();
 		this.go(next);

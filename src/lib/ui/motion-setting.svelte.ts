@@ -17,7 +17,10 @@ export class MotionSetting {
 	 * `prefers`: the system's setting (svelte/motion's prefersReducedMotion on the page);
 	 * `storage`: where the choice is kept (the browser's localStorage, reached only when used, so never on the server).
 	 */
-	constructor(prefers: { readonly current: boolean }, storage: Pick<Storage, 'getItem' | 'setItem'> = { getItem: (k) => localStorage.getItem(k), setItem: (k, v) => localStorage.setItem(k, v) }) {
+	constructor(
+		prefers: { readonly current: boolean },
+		storage: Pick<Storage, 'getItem' | 'setItem'> = { getItem: (k) => localStorage.getItem(k), setItem: (k, v) => localStorage.setItem(k, v) }
+	) {
 		this.#prefers = prefers;
 		this.#storage = storage;
 	}

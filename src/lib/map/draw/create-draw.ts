@@ -37,7 +37,9 @@ export function createDraw(map: MapLibreMap, { color, newKey }: DrawOptions, cb:
 	/** outlines the whole selected feature when it is drawn as parts (one part alone shows terra-draw's selection) */
 	function showSelected() {
 		const whole = held.selectedAsParts();
-		(map.getSource(SELECTED) as GeoJSONSource | undefined)?.setData(whole ? { type: 'FeatureCollection', features: [asFeature(whole.key, whole.geometry)] } : EMPTY);
+		(map.getSource(SELECTED) as GeoJSONSource | undefined)?.setData(
+			whole ? { type: 'FeatureCollection', features: [asFeature(whole.key, whole.geometry)] } : EMPTY
+		);
 	}
 	let partReported = '';
 	/** tells the editor which part of the selected feature is being reshaped (when that changed) */
@@ -123,7 +125,8 @@ export function createDraw(map: MapLibreMap, { color, newKey }: DrawOptions, cb:
 	});
 
 	let invalidShown: readonly DrawItem[] = [];
-	const sameItems = (a: readonly DrawItem[], b: readonly DrawItem[]) => a.length === b.length && a.every((x, i) => x.key === b[i]!.key && x.geometry === b[i]!.geometry);
+	const sameItems = (a: readonly DrawItem[], b: readonly DrawItem[]) =>
+		a.length === b.length && a.every((x, i) => x.key === b[i]!.key && x.geometry === b[i]!.geometry);
 	return {
 		setMode(tool) {
 			if (draw.getMode() === tool) return;

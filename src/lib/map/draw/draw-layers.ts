@@ -57,7 +57,13 @@ export function addOverlayLayers(map: MapLibreMap) {
 	map.addSource(SELECTED, { type: 'geojson', data: EMPTY });
 	map.addSource(INVALID, { type: 'geojson', data: EMPTY });
 	// every part outlined (dashed, thin: terra-draw's vertices stay visible)
-	map.addLayer({ id: `${SELECTED}-line`, type: 'line', source: SELECTED, filter: NOT_POINTS, paint: { 'line-color': '#111111', 'line-width': 2, 'line-dasharray': [3, 2] } });
+	map.addLayer({
+		id: `${SELECTED}-line`,
+		type: 'line',
+		source: SELECTED,
+		filter: NOT_POINTS,
+		paint: { 'line-color': '#111111', 'line-width': 2, 'line-dasharray': [3, 2] }
+	});
 	map.addLayer({
 		id: `${SELECTED}-point`,
 		type: 'circle',
@@ -65,7 +71,13 @@ export function addOverlayLayers(map: MapLibreMap) {
 		filter: POINTS,
 		paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#111111', 'circle-stroke-width': 2 }
 	});
-	map.addLayer({ id: `${INVALID}-line`, type: 'line', source: INVALID, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#d10000', 'line-width': 4, 'line-dasharray': [2, 1] } });
+	map.addLayer({
+		id: `${INVALID}-line`,
+		type: 'line',
+		source: INVALID,
+		filter: ['!=', ['geometry-type'], 'Point'],
+		paint: { 'line-color': '#d10000', 'line-width': 4, 'line-dasharray': [2, 1] }
+	});
 	map.addLayer({
 		id: `${INVALID}-ring`,
 		type: 'circle',

@@ -89,11 +89,16 @@ export class HeldFeatures {
 			for (const n of next) {
 				if (kept.has(n.id)) continue;
 				const refused = old?.readOnly.get(n.id);
-				if (refused && refused.ref === n.piece.ref) readOnly.set(n.id, n.piece); // refused before, unchanged: not tried again
+				if (refused && refused.ref === n.piece.ref)
+					readOnly.set(n.id, n.piece); // refused before, unchanged: not tried again
 				else add.push(n);
 			}
 			const results = add.length
-				? draw.addFeatures(add.map((n) => ({ type: 'Feature', id: n.id, geometry: n.piece.geometry, properties: { mode: MODE_OF[n.piece.geometry.type]! } }) as GeoJSONStoreFeatures))
+				? draw.addFeatures(
+						add.map(
+							(n) => ({ type: 'Feature', id: n.id, geometry: n.piece.geometry, properties: { mode: MODE_OF[n.piece.geometry.type]! } }) as GeoJSONStoreFeatures
+						)
+					)
 				: [];
 			const valid = new Set(results.filter((r) => r.valid).map((r) => String(r.id)));
 			const ids: string[] = [];

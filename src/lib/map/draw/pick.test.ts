@@ -17,10 +17,43 @@ const square = (x: number, y: number, s: number): Position[] => [
 describe('screenDistance', () => {
 	const cases = [
 		{ name: 'to a point', path: [[3, 4]], at: at(0, 0), expected: 5 },
-		{ name: 'to a segment, beside its middle', path: [[0, 0], [10, 0]], at: at(5, 3), expected: 3 },
-		{ name: 'to a segment, past its end', path: [[0, 0], [10, 0]], at: at(13, 4), expected: 5 },
-		{ name: 'to the nearest of two segments', path: [[0, 0], [10, 0], [10, 10]], at: at(12, 6), expected: 2 },
-		{ name: 'a segment of length zero is a point', path: [[1, 1], [1, 1]], at: at(4, 5), expected: 5 }
+		{
+			name: 'to a segment, beside its middle',
+			path: [
+				[0, 0],
+				[10, 0]
+			],
+			at: at(5, 3),
+			expected: 3
+		},
+		{
+			name: 'to a segment, past its end',
+			path: [
+				[0, 0],
+				[10, 0]
+			],
+			at: at(13, 4),
+			expected: 5
+		},
+		{
+			name: 'to the nearest of two segments',
+			path: [
+				[0, 0],
+				[10, 0],
+				[10, 10]
+			],
+			at: at(12, 6),
+			expected: 2
+		},
+		{
+			name: 'a segment of length zero is a point',
+			path: [
+				[1, 1],
+				[1, 1]
+			],
+			at: at(4, 5),
+			expected: 5
+		}
 	];
 	for (const c of cases) it(c.name, () => expect(screenDistance(c.path, c.at, project)).toBeCloseTo(c.expected));
 });
@@ -36,7 +69,19 @@ describe('partAt', () => {
 	it('far from everything picks nothing', () => expect(partAt(parts, at(70, 70), [70, 70], project)).toBeNull());
 
 	it('members of a multi-line: the one nearest the pointer', () => {
-		const lines = partsOf('m', { type: 'MultiLineString', coordinates: [[[0, 0], [50, 0]], [[0, 8], [50, 8]]] })!;
+		const lines = partsOf('m', {
+			type: 'MultiLineString',
+			coordinates: [
+				[
+					[0, 0],
+					[50, 0]
+				],
+				[
+					[0, 8],
+					[50, 8]
+				]
+			]
+		})!;
 		expect(partAt(lines, at(20, 6), [20, 6], project)).toBe('m~1');
 		expect(partAt(lines, at(20, 1), [20, 1], project)).toBe('m~0');
 	});

@@ -26,13 +26,25 @@ describe('StaticSource', () => {
 	it('sends the first load whole, in a task of its own, then only the differences', async () => {
 		const { map, sent } = fakeMap();
 		const s = new StaticSource(map);
-		s.patch([], [['a', pt(1)], ['b', pt(2)]]);
+		s.patch(
+			[],
+			[
+				['a', pt(1)],
+				['b', pt(2)]
+			]
+		);
 		expect(sent.whole).toHaveLength(0);
 		vi.runAllTimers();
 		expect(sent.whole).toEqual([[expect.objectContaining({ properties: { key: 'a' } }), expect.objectContaining({ properties: { key: 'b' } })]]);
 
 		const moved = pt(5);
-		s.patch(['a', 'zzz'], [['b', moved], ['c', pt(3)]]);
+		s.patch(
+			['a', 'zzz'],
+			[
+				['b', moved],
+				['c', pt(3)]
+			]
+		);
 		vi.runAllTimers();
 		expect(sent.whole).toHaveLength(1);
 		expect(sent.patches).toEqual([
@@ -47,7 +59,10 @@ describe('StaticSource', () => {
 		const s = new StaticSource(map);
 		s.patch([], [['a', pt(1)]]);
 		vi.runAllTimers();
-		s.patch([], Array.from({ length: 501 }, (_, i) => [`n${i}`, pt(i)] as [string, Geometry]));
+		s.patch(
+			[],
+			Array.from({ length: 501 }, (_, i) => [`n${i}`, pt(i)] as [string, Geometry])
+		);
 		vi.runAllTimers();
 		expect(sent.patches).toHaveLength(0);
 		expect(sent.whole).toHaveLength(2);
@@ -61,7 +76,10 @@ describe('StaticSource', () => {
 		s.patch([], [['b', pt(2)]]);
 		vi.runAllTimers();
 		expect(sent.whole).toEqual([[expect.anything(), expect.anything()]]);
-		s.patch([], Array.from({ length: 600 }, (_, i) => [`n${i}`, pt(i)] as [string, Geometry]));
+		s.patch(
+			[],
+			Array.from({ length: 600 }, (_, i) => [`n${i}`, pt(i)] as [string, Geometry])
+		);
 		s.destroy();
 		vi.runAllTimers();
 		expect(sent.whole).toHaveLength(1);

@@ -41,7 +41,5 @@ export async function answer(fn: () => Promise<Response>): Promise<Response> {
 
 /** For methods a route does not serve: 405 with Allow, as JSON like every refusal. */
 export function methodNotAllowed(method: string, allow: string[]): Response {
-	return errorResponse(
-		new ApiError(405, `${method} is not allowed here: use ${allow.join(' or ')}`, [], { allow: allow.join(', ') })
-	);
+	return errorResponse(new ApiError(405, `${method} is not allowed here: use ${allow.join(' or ')}`, [], { allow: allow.join(', ') }));
 }

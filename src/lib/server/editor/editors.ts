@@ -10,7 +10,6 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { EDITOR_NAME } from './credential-rules.js';
 
-
 const editorsFileSchema = z.strictObject({
 	editors: z.array(z.strictObject({ name: z.string().regex(EDITOR_NAME), hash: z.string().startsWith('scrypt$') }))
 });
@@ -40,12 +39,21 @@ async function load(file: string): Promise<Extract<Editors, { ok: true }> | Refu
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return { ok: false, message: `The editors file on the server is not valid JSON: fix it or ${HOW_TO_ADD_EDITOR}.`, log: `the editors file ${file} is not valid JSON (${(e as Error).message})` };
+		return {
+			ok: false,
+			message: `The editors file on the server is not valid JSON: fix it or ${HOW_TO_ADD_EDITOR}.`,
+			log: `the editors file ${file} is not valid JSON (${(e as Error).message})`
+		};
 	}
 	const parsed = editorsFileSchema.safeParse(data);
 	if (!parsed.success)
-		return { ok: false, message: `The editors file on the server is malformed: ${HOW_TO_ADD_EDITOR}.`, log: `the editors file ${file} is malformed (${parsed.error.issues[0]?.message})` };
-	if (parsed.data.editors.length === 0) return { ok: false, message: `No editors are configured on this server: ${HOW_TO_ADD_EDITOR}.`, log: `no editors in ${file}` };
+		return {
+			ok: false,
+			message: `The editors file on the server is malformed: ${HOW_TO_ADD_EDITOR}.`,
+			log: `the editors file ${file} is malformed (${parsed.error.issues[0]?.message})`
+		};
+	if (parsed.data.editors.length === 0)
+		return { ok: false, message: `No editors are configured on this server: ${HOW_TO_ADD_EDITOR}.`, log: `no editors in ${file}` };
 	return { ok: true, hashes: new Map(parsed.data.editors.map((e) => [e.name, e.hash])) };
 }
 

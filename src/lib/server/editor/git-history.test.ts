@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { commitFile, commitMessage, commitOutsideChange, diffLayers, ensureRepository, fileHistory, isDirty, removedIds } from './git-history';
 
 const fc = (...features: [string, number][]) =>
-	JSON.stringify({ type: 'FeatureCollection', features: features.map(([id, x]) => ({ properties: { id }, geometry: { type: 'Point', coordinates: [x, 0] } })) });
+	JSON.stringify({
+		type: 'FeatureCollection',
+		features: features.map(([id, x]) => ({ properties: { id }, geometry: { type: 'Point', coordinates: [x, 0] } }))
+	});
 
 describe('diffLayers', () => {
 	it('lists added, modified and removed ids', () => {

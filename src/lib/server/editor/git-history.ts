@@ -34,12 +34,18 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 /** Runs git in the data directory; `input` goes to its standard input (a commit message of any length: no argument limit). */
 function git(dir: string, args: string[], author = SYSTEM_AUTHOR, input?: string): Promise<string> {
 	const config = [
-		'-c', `safe.directory=${dir}`,
-		'-c', 'core.hooksPath=/dev/null',
-		'-c', 'commit.gpgSign=false',
-		'-c', 'core.quotePath=false',
-		'-c', `user.name=${author}`,
-		'-c', `user.email=${author}@qantar.invalid`
+		'-c',
+		`safe.directory=${dir}`,
+		'-c',
+		'core.hooksPath=/dev/null',
+		'-c',
+		'commit.gpgSign=false',
+		'-c',
+		'core.quotePath=false',
+		'-c',
+		`user.name=${author}`,
+		'-c',
+		`user.email=${author}@qantar.invalid`
 	];
 	return new Promise((resolve, reject) => {
 		const child = execFile(
@@ -63,7 +69,13 @@ function git(dir: string, args: string[], author = SYSTEM_AUTHOR, input?: string
  */
 async function recoverStaleLock(dir: string): Promise<void> {
 	const lock = join(dir, '.git', 'index.lock');
-	if (!(await stat(lock).then(() => true, () => false))) return;
+	if (
+		!(await stat(lock).then(
+			() => true,
+			() => false
+		))
+	)
+		return;
 	console.warn(`qantar: removing a stale ${lock} (git was stopped mid-write); the index is read again from the last commit`);
 	await rm(lock, { force: true });
 	await git(dir, ['reset', '-q']);
@@ -80,7 +92,12 @@ async function init(dir: string): Promise<void> {
 		top = null;
 	}
 	if (top === real) return recoverStaleLock(dir);
-	const ignoredByTop = top !== null && (await git(top, ['check-ignore', '-q', '--', real]).then(() => true, () => false));
+	const ignoredByTop =
+		top !== null &&
+		(await git(top, ['check-ignore', '-q', '--', real]).then(
+			() => true,
+			() => false
+		));
 	if (top !== null && !ignoredByTop)
 		throw new HistoryUnavailableError(
 			`The data directory ${real} is inside the git repository ${top}; the editor keeps its history in a repository of its own. Set QANTAR_DATA_DIR to a copy outside it (e.g. cp -r static/geo ../qantar-data).`
@@ -138,7 +155,9 @@ export async function committedText(dir: string, file: string): Promise<string |
 export async function commitOutsideChange(dir: string, file: string, layerId: string, current: string): Promise<void> {
 	if (!(await isDirty(dir, file))) return;
 	const changes = diffLayers(await committedText(dir, file), current);
-	console.warn(`qantar: ${file} changed outside the editor (or a write was interrupted): recording it (${changes.added.length} added, ${changes.modified.length} modified, ${changes.removed.length} removed)`);
+	console.warn(
+		`qantar: ${file} changed outside the editor (or a write was interrupted): recording it (${changes.added.length} added, ${changes.modified.length} modified, ${changes.removed.length} removed)`
+	);
 	await commitFile(dir, file, SYSTEM_AUTHOR, commitMessage(layerId, changes, 'change made outside the editor: '));
 }
 
@@ -214,7 +233,9 @@ export async function fileHistory(dir: string, file: string, limit = 100): Promi
 		if (!changes) {
 			// a commit made outside the editor: compare the file with its parent's version
 			const after = await fileAt(dir, rev, file);
-			const parent = await git(dir, ['rev-parse', '--verify', '--quiet', `${rev}~1`]).then((s) => s.trim()).catch(() => null);
+			const parent = await git(dir, ['rev-parse', '--verify', '--quiet', `${rev}~1`])
+				.then((s) => s.trim())
+				.catch(() => null);
 			const before = parent ? await fileAt(dir, parent, file) : null;
 			changes = diffLayers(before?.text ?? null, after?.text ?? '{"features":[]}');
 		}

@@ -18,9 +18,7 @@ const MAX_MEM = 256 * 1024 * 1024;
  */
 function scrypt(password, salt, params) {
 	return new Promise((resolve, reject) =>
-		scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, { ...params, maxmem: MAX_MEM }, (err, key) =>
-			err ? reject(err) : resolve(key)
-		)
+		scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, { ...params, maxmem: MAX_MEM }, (err, key) => (err ? reject(err) : resolve(key)))
 	);
 }
 

@@ -39,8 +39,7 @@ export async function requireEditor(event: RequestEvent): Promise<string> {
 export function requireSameOrigin(event: RequestEvent): void {
 	const origin = event.request.headers.get('origin');
 	if (origin === null) throw new ApiError(403, 'The Origin header is missing: writes are accepted only from the editor of this site');
-	if (origin !== event.url.origin)
-		throw new ApiError(403, `Cross-origin write refused: Origin ${origin.slice(0, 200)} is not ${event.url.origin}`);
+	if (origin !== event.url.origin) throw new ApiError(403, `Cross-origin write refused: Origin ${origin.slice(0, 200)} is not ${event.url.origin}`);
 }
 
 /** The checks every write shares, in order: layer, session, origin, If-Match (428 without a usable one). */
@@ -57,7 +56,10 @@ export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryL
 export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
-	const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+	const charset = params
+		.find((p) => p.startsWith('charset='))
+		?.slice(8)
+		.replace(/"/g, '');
 	if (!media || !JSON_TYPES.has(media) || (charset && charset !== 'utf-8'))
 		throw new ApiError(415, `Content-Type must be application/json or application/geo+json (UTF-8), not "${type.slice(0, 100) || 'none'}"`);
 	const length = Number(event.request.headers.get('content-length') ?? NaN);

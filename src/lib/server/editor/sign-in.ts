@@ -16,9 +16,7 @@ export const IP_LIMIT = 20;
 const byName = new FailureLimiter(NAME_LIMIT, WINDOW_MS);
 const byIp = new FailureLimiter(IP_LIMIT, WINDOW_MS);
 
-export type SignInResult =
-	| { ok: true; name: string; credential: string }
-	| { ok: false; status: 400 | 429 | 503; message: string; retryAfter?: number };
+export type SignInResult = { ok: true; name: string; credential: string } | { ok: false; status: 400 | 429 | 503; message: string; retryAfter?: number };
 
 export async function signIn(name: string, password: string, ip: string): Promise<SignInResult> {
 	const editors = await loadEditors();

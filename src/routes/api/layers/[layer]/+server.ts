@@ -38,7 +38,13 @@ export const PUT: RequestHandler = (event) =>
 		}
 		if (result.status === 422) {
 			const n = result.problems.length;
-			throw new ApiError(422, `The layer has ${n} problem${n > 1 ? 's' : ''}: nothing was saved`, problemsFrom(result.problems), {}, { warnings: problemsFrom(result.warnings) });
+			throw new ApiError(
+				422,
+				`The layer has ${n} problem${n > 1 ? 's' : ''}: nothing was saved`,
+				problemsFrom(result.problems),
+				{},
+				{ warnings: problemsFrom(result.warnings) }
+			);
 		}
 		return json(
 			{ etag: result.etag, rev: result.rev, changes: result.changes, warnings: problemsFrom(result.warnings) },

@@ -23,13 +23,21 @@ export const POST: RequestHandler = (event) =>
 		if (!found) throw new ApiError(404, `No revision "${rev}" of ${layer.file}`, [{ file: layer.file, field: 'rev', message: 'unknown revision' }]);
 		const result = await saveLayer({ layer, text: found.text, baseId, editor, restoredFrom: found }).catch(storageError);
 		if (result.status === 409)
-			throw new ApiError(409, 'The layer was saved by someone else since you loaded it: reload it before restoring', [], { etag: result.etag }, {
-				etag: result.etag,
-				changed: result.changed
-			});
-		if (result.status === 422)
-			throw new ApiError(422, `Revision ${rev} cannot be restored as it is: it fails today's checks`, problemsFrom(result.problems));
-		return json({ etag: result.etag, rev: result.rev, restored: found.rev, changes: result.changes }, { headers: { etag: result.etag, 'cache-control': 'no-store' } });
+			throw new ApiError(
+				409,
+				'The layer was saved by someone else since you loaded it: reload it before restoring',
+				[],
+				{ etag: result.etag },
+				{
+					etag: result.etag,
+					changed: result.changed
+				}
+			);
+		if (result.status === 422) throw new ApiError(422, `Revision ${rev} cannot be restored as it is: it fails today's checks`, problemsFrom(result.problems));
+		return json(
+			{ etag: result.etag, rev: result.rev, restored: found.rev, changes: result.changes },
+			{ headers: { etag: result.etag, 'cache-control': 'no-store' } }
+		);
 	});
 
 export const fallback: RequestHandler = ({ request }) => methodNotAllowed(request.method, ['POST']);

@@ -12,7 +12,10 @@ export const GET: RequestHandler = (event) =>
 		await requireEditor(event);
 		await ensureRepository(dataDir()).catch(storageError);
 		const found = await fileAt(dataDir(), event.params.rev, layer.file);
-		if (!found) throw new ApiError(404, `No revision "${event.params.rev.slice(0, 60)}" of ${layer.file}`, [{ file: layer.file, field: 'rev', message: 'unknown revision' }]);
+		if (!found)
+			throw new ApiError(404, `No revision "${event.params.rev.slice(0, 60)}" of ${layer.file}`, [
+				{ file: layer.file, field: 'rev', message: 'unknown revision' }
+			]);
 		return new Response(found.text, {
 			headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'no-store', 'x-revision': found.rev, etag: etagOf(found.text) }
 		});
