@@ -18,7 +18,6 @@ import { dataDir } from './web-policy.js';
 export { dataDir };
 
 // (the type lives in a neutral module, for the pages' components; re-exported for the server's own modules)
-export type { LoadedLayer };
 
 /**
  * Validated collections per file, kept while the file's size and mtime stay the

@@ -10,7 +10,7 @@ import { buildStory, StoryError, type Story } from '$lib/schema/story';
 import { checkStoryAgainstLayers } from '$lib/story/check-story';
 import { indexLayers } from '$lib/map/layer-index';
 import { LAYER_IDS } from '$lib/geo/layers';
-import type { LoadedLayer } from './layer-store';
+import type { LoadedLayer } from '$lib/geo/loaded-layer';
 import { unresolvedCitations } from '$lib/sources/check';
 import { loadSources } from './sources-loader';
 import type { Lang } from '$lib/i18n/lang';
