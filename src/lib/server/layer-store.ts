@@ -17,8 +17,6 @@ import { dataDir } from './web-policy.js';
 /** where the layers live: one rule (web-policy.js) for the app and the production server */
 export { dataDir };
 
-// (the type lives in a neutral module, for the pages' components; re-exported for the server's own modules)
-
 /**
  * Validated collections per file, kept while the file's size and mtime stay the
  * same (an editor's save replaces the file, so it is read and validated again).
