@@ -93,7 +93,7 @@ export function unknownSourceProblems(props: unknown, file: string, sourceIds: R
 	if (!Array.isArray(p.sources)) return [];
 	const id = typeof p.id === 'string' ? p.id : undefined;
 	return p.sources.flatMap((s, i) =>
-		typeof s === 'string' && sourceIdSchema.safeParse(s).success && !sourceIds.has(s)
+		typeof s === 'string' && !sourceIds.has(s) && sourceIdSchema.safeParse(s).success
 			? [
 					{
 						file,
