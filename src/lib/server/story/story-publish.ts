@@ -102,7 +102,12 @@ export function publish(req: PublishRequest): Promise<PublishResult> {
 		await pause();
 		await appendCorrection(entry);
 		await pause();
-		await commitFiles(dir, [PUBLISHED_FILE, CORRECTIONS_FILE], req.editor, `publish: ${note || '(minor)'}${req.minor ? ' [minor]' : ''}\n\n${changedPaths(pub.document, state.document).join('\n')}\n`);
+		await commitFiles(
+			dir,
+			[PUBLISHED_FILE, CORRECTIONS_FILE],
+			req.editor,
+			`publish: ${note || '(minor)'}${req.minor ? ' [minor]' : ''}\n\n${changedPaths(pub.document, state.document).join('\n')}\n`
+		);
 		return { status: 200 as const, publishedRev: head, entries: [entry] };
 	});
 }
