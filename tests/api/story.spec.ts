@@ -5,6 +5,7 @@ import { test, expect, type APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { client, credentials, signIn } from './helpers';
 
 const dataDir = () => credentials().dataDir;
@@ -105,5 +106,113 @@ test.describe.serial('the story draft', () => {
 		const { revisions } = await res.json();
 		expect(revisions[0]).toMatchObject({ author: 'tester', message: 'story: steps › akimat › title (fr)' });
 		expect(revisions.at(-1).message).toBe('story: seeded from content/');
+	});
+
+	test('an editor (role editor) may save drafts but not publish (403)', async ({ baseURL }) => {
+		const drafter = await signIn(baseURL!, 'drafter');
+		const s = await getStory(api, drafter);
+		expect(s.role).toBe('editor');
+		const res = await api.post('/api/story/publish', { headers: headers(baseURL!, drafter), data: { etag: s.etag, note: 'x', minor: false } });
+		expect(res.status()).toBe(403);
+		expect((await res.json()).error).toMatch(/not publish/);
+	});
+
+	test('a draft save does not reach readers; publishing with a note does, on every reader page', async ({ baseURL }) => {
+		const newTitle = 'Titre du testeur';
+		// the draft holds the new title (saved above); readers still see the published one, also through the page cache
+		const pages = ['/', '/step/akimat', '/embed/step/akimat'];
+		for (const path of pages) {
+			const html = await (await api.get(path)).text();
+			expect(html, path).not.toContain(newTitle);
+			expect(html, path).not.toContain('Mis à jour le');
+		}
+		const s = await getStory(api, tester);
+		expect(s.unpublishedChanges).toBe(true);
+
+		// a reader-visible change needs a note (or minor)
+		const noNote = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: s.etag, note: ' ', minor: false } });
+		expect(noNote.status()).toBe(422);
+		expect((await noNote.json()).problems[0].path).toEqual(['note']);
+		// a stale etag is refused
+		const stale = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: `"${'0'.repeat(40)}"`, note: 'n', minor: false } });
+		expect(stale.status()).toBe(409);
+
+		const note = 'Le titre de l’étape sur l’akimat a été précisé.';
+		const res = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: s.etag, note, minor: false } });
+		expect(res.status(), await res.text()).toBe(200);
+		const { publishedRev, entries } = await res.json();
+		expect(publishedRev).toMatch(/^[0-9a-f]{40}$/);
+		expect(entries).toHaveLength(1);
+		expect(entries[0]).toMatchObject({ note, minor: false, steps: [{ id: 'akimat', fields: ['title (fr)'] }] });
+
+		for (const path of pages) {
+			const html = await (await api.get(path)).text();
+			expect(html, path).toContain(newTitle);
+			expect(html, path).toMatch(/Mis à jour le \d{1,2} \S+ \d{4} à \d{2}:\d{2} \(heure d’Almaty\) — Le titre de l’étape sur l’akimat a été précisé\./);
+		}
+		const corrections = await (await api.get('/corrections')).text();
+		expect(corrections).toContain(note);
+		expect(corrections).toContain(`href="/step/akimat">${newTitle}</a>`);
+		const en = await (await api.get('/en/corrections')).text();
+		expect(en).toContain(note);
+		expect(en).toContain('href="/en/step/akimat"');
+		// the English story did not change: no banner there is wrong; the step changed, so it shows the update
+		expect(await (await api.get('/en/step/akimat')).text()).toMatch(/Updated \d{1,2} \S+ \d{4} at \d{2}:\d{2} \(Almaty time\) — /);
+
+		const after = await getStory(api, tester);
+		expect(after.unpublishedChanges).toBe(false);
+		expect(after.publishedRev).toBe(publishedRev);
+		const publishedDoc = await (await api.get('/api/story/published', { headers: { cookie: tester } })).json();
+		expect(publishedDoc.text.fr.steps.akimat.title).toBe(newTitle);
+		// committed with the publish, appended to the log
+		expect(gitLog().split('\n')[0]).toMatch(/ tester publish: Le titre/);
+		const log = readFileSync(join(dataDir(), 'corrections.jsonl'), 'utf8').trim().split('\n');
+		expect(JSON.parse(log.at(-1)!).note).toBe(note);
+	});
+
+	test('a minor publish is logged without a banner; earlier lines of the log are kept byte for byte', async ({ baseURL }) => {
+		const before = readFileSync(join(dataDir(), 'corrections.jsonl'), 'utf8');
+		const s = await getStory(api, tester);
+		const doc = s.document;
+		doc.text.en.steps.akimat.kicker = `${doc.text.en.steps.akimat.kicker} `.trimEnd() + '.';
+		const saved = await api.put('/api/story', { headers: headers(baseURL!, tester, s.etag), data: doc });
+		expect(saved.status()).toBe(200);
+		const res = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: (await saved.json()).etag, note: '', minor: true } });
+		expect(res.status(), await res.text()).toBe(200);
+		const after = readFileSync(join(dataDir(), 'corrections.jsonl'), 'utf8');
+		expect(after.startsWith(before)).toBe(true);
+		expect(JSON.parse(after.trim().split('\n').at(-1)!)).toMatchObject({ minor: true, steps: [{ id: 'akimat', fields: ['kicker (en)'] }] });
+		// the banner still names the last non-minor update
+		expect(await (await api.get('/en/step/akimat')).text()).toContain('Le titre de l’étape sur l’akimat a été précisé.');
+		expect(await (await api.get('/en/corrections')).text()).toContain('Minor correction');
+	});
+
+	test('the Atom feed is valid Atom 1.0 with the required elements', async ({ baseURL }) => {
+		for (const path of ['/corrections.atom', '/en/corrections.atom']) {
+			const res = await api.get(path);
+			expect(res.status()).toBe(200);
+			expect(res.headers()['content-type']).toMatch(/^application\/atom\+xml/);
+			const xml = await res.text();
+			expect(XMLValidator.validate(xml)).toBe(true);
+			const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link'].includes(name) }).parse(xml);
+			const feed = parsed.feed;
+			expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+			expect(feed.id).toBe(`${baseURL}${path.replace('.atom', '')}`);
+			expect(String(feed.title['#text'] ?? feed.title)).toMatch(/Corrections/);
+			expect(Date.parse(feed.updated)).not.toBeNaN();
+			expect(feed.link.find((l: any) => l['@rel'] === 'self')['@href']).toBe(`${baseURL}${path}`);
+			expect(feed.author.name).toBe('Qantar');
+			expect(feed.entry.length).toBeGreaterThanOrEqual(2);
+			for (const e of feed.entry) {
+				expect(e.id).toMatch(/^http.*#\d{4}-/);
+				expect(String(e.title['#text'] ?? e.title)).not.toBe('');
+				expect(Date.parse(e.updated)).not.toBeNaN();
+				expect(e.link[0]['@href']).toMatch(/^http/);
+				expect(String(e.content['#text'] ?? e.content)).not.toBe('');
+			}
+			// newest first: the minor one, then the one with the note
+			expect(String(feed.entry[1].title['#text'] ?? feed.entry[1].title)).toContain('Le titre de l’étape');
+			expect(feed.entry[1].link[0]['@href']).toBe(`${baseURL}${path.startsWith('/en') ? '/en' : ''}/step/akimat`);
+		}
 	});
 });
