@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { client, credentials, signIn } from './helpers';
+import { client, credentials, getLayer, signIn, writeHeaders } from './helpers';
 
 const dataDir = () => credentials().dataDir;
 const gitLog = () => execFileSync('git', ['-C', dataDir(), 'log', '--format=%H %an %s'], { encoding: 'utf8' });
@@ -214,5 +214,27 @@ test.describe.serial('the story draft', () => {
 			expect(String(feed.entry[1].title['#text'] ?? feed.entry[1].title)).toContain('Le titre de l’étape');
 			expect(feed.entry[1].link[0]['@href']).toBe(`${baseURL}${path.startsWith('/en') ? '/en' : ''}/step/akimat`);
 		}
+	});
+
+	test('a feature edit is live on save; the next publish needs a note for it and lists it', async ({ baseURL }) => {
+		const { etag, collection } = await getLayer(api, 'protest-cities');
+		const f = collection.features.find((x: any) => x.properties.id === 'zhanaozen');
+		f.properties.description_en = `${f.properties.description_en} The price rise was reversed on 4 January.`;
+		const saved = await api.put('/api/layers/protest-cities', { headers: writeHeaders(baseURL!, tester, etag), data: collection });
+		expect(saved.status(), await saved.text()).toBe(200);
+		const s = await getStory(api, tester);
+		expect(s.unpublishedChanges).toBe(true);
+		const noNote = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: s.etag, note: '', minor: false } });
+		expect(noNote.status()).toBe(422);
+		expect((await noNote.json()).problems[0].message).toMatch(/zhanaozen/);
+		const note = 'The description of Zhanaozen now says when the price rise was reversed.';
+		const res = await api.post('/api/story/publish', { headers: headers(baseURL!, tester), data: { etag: s.etag, note, minor: false } });
+		expect(res.status(), await res.text()).toBe(200);
+		expect((await res.json()).entries[0].features).toEqual([{ id: 'zhanaozen', layer: 'protest-cities', fields: ['description_en'] }]);
+		expect((await getStory(api, tester)).unpublishedChanges).toBe(false);
+		// the explore details of the feature show the update
+		const explore = await (await api.get('/en/explore?feature=zhanaozen')).text();
+		expect(explore).toMatch(/Updated \d{1,2} \S+ \d{4} at \d{2}:\d{2} \(Almaty time\) — The description of Zhanaozen/);
+		expect(await (await api.get('/en/corrections')).text()).toContain('Zhanaozen');
 	});
 });
