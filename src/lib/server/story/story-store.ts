@@ -184,3 +184,13 @@ export function storyHistory(limit = 100) {
 }
 
 export { storyChanges };
+
+/** The draft as a revision left it (to show or restore it: the client PUTs it back with the current ETag), or null. */
+export function documentAt(rev: string): Promise<StoryDocument | null> {
+	return storyLock(async () => {
+		const dir = await prepareStore();
+		if (!/^[0-9a-f]{4,40}$/.test(rev)) return null;
+		const tree = await revParse(dir, `${rev}^{commit}:${STORY_DIR}`);
+		return tree ? documentAtTree(dir, tree) : null;
+	});
+}
