@@ -7,7 +7,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { layerById, LAYER_IDS, type StoryLayer } from '$lib/geo/layers';
-import { parseJsonBody } from '$lib/schema/validate-edit';
+import { parseJsonBody, type ParsedJson } from '$lib/schema/validate-edit';
 import { HistoryUnavailableError } from './git-history';
 import { loadEditors } from './editors';
 import { currentEditor } from './sessions';
@@ -53,7 +53,7 @@ export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryL
 }
 
 /** Reads the body as text, enforcing the content type and the size limit even without Content-Length. */
-export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown }> {
+export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown; parsed: ParsedJson }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
 	const charset = params
@@ -85,7 +85,7 @@ export async function readJsonBody(event: RequestEvent, file: string): Promise<{
 	if (text.trim() === '') throw new ApiError(400, 'The body is empty: send the layer as a GeoJSON FeatureCollection', [{ file, message: 'empty body' }]);
 	const parsed = parseJsonBody(text, file);
 	if (!parsed.ok) throw new ApiError(400, parsed.problems[0]!.message, problemsFrom(parsed.problems));
-	return { text, value: parsed.value };
+	return { text, value: parsed.value, parsed };
 }
 
 /** Storage errors a client can act on (history repository refused) become 503 with the reason. */
