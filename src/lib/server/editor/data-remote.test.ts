@@ -43,7 +43,8 @@ async function setUp(seedOfB = 'v1\n') {
 	return { remote, a, b, log };
 }
 
-describe('two instances on one remote', () => {
+// each case runs git a few dozen times: seconds on a loaded machine
+describe('two instances on one remote', { timeout: 30_000 }, () => {
 	it('the second instance follows the first one’s history (its own other initial import is set aside)', async () => {
 		const { a, b, log } = await setUp('v1 seen by b only\n');
 		expect(await b.read()).toBe('v1\n');
