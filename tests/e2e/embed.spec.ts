@@ -2,6 +2,7 @@
 // a step with pym.js and with /embed.js, and the iframe follows its content's
 // height; composed views; bad parameters; no JavaScript; oEmbed; headers.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { STEPS, TEXT } from './story-data';
@@ -101,6 +102,19 @@ test('a composed view with a date leaves out what happened later', async ({ page
 	expect(lines).toContain('airlift-ru-ivanovo');
 	expect(lines).not.toContain('airlift-am-yerevan');
 });
+
+for (const [name, url, step] of [
+	['a step embed', '/embed/step/csto-airlift?test', 'csto-airlift'],
+	['a composed view', '/en/embed/view?center=76.946,43.236&zoom=12&layers=almaty-sites&test', 'view']
+] as const)
+	test(`${name} has no accessibility violation, its content in one main landmark`, async ({ page }) => {
+		await page.goto(url);
+		await waitForStep(page, step);
+		await expect(page.getByRole('main')).toHaveCount(1);
+		// every rule, not only serious ones: Lighthouse counts "landmark-one-main" (moderate) against the score
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+	});
 
 test('bad parameters show what is wrong, in the frame', async ({ page }) => {
 	const res = await page.goto('/en/embed/view?center=76,43&zoom=99&layers=kazakhstan,roads');
