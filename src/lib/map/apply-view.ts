@@ -4,12 +4,14 @@
  * layer opacities fade (then hidden layers stop rendering), highlights go
  * through feature-state and label filters, the camera flies — or, with
  * reduced motion, cross-fades and cuts. CSTO lines draw in when they appear.
+ * The distances the step's text gives are drawn, measured (`measure` source).
  */
 import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import { baseOpacity, labelFilterFor, OPACITY_PROPS, sourceId } from './story-style';
+import { baseOpacity, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
+import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight, setLabelHighlight } from './highlight';
 import { frameBounds } from './frame';
 import { drawsStoryLayer, styleLayersOf } from './layer-index';
@@ -39,6 +41,25 @@ export interface Applied extends HiddenPlaces {
 	labelHighlight?: string[];
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
+	/** the measured distances drawn (their key), '' for none */
+	measure?: string;
+}
+
+const measureKey = (d: Measured[]) => d.map((m) => `${m.from}>${m.to}`).join();
+
+/** The measured distances as the `measure` source draws them: each a line and a labelled point at its middle. */
+export function measureFeatures(distances: Measured[]): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: distances.flatMap((m) => {
+			const props = { from: m.from, to: m.to, metres: roundedMetres(m.metres), label_fr: distanceLabel(m.metres, 'fr'), label_en: distanceLabel(m.metres, 'en') };
+			const mid: [number, number] = [(m.a[0] + m.b[0]) / 2, (m.a[1] + m.b[1]) / 2];
+			return [
+				{ type: 'Feature' as const, properties: props, geometry: { type: 'LineString' as const, coordinates: [m.a, m.b] } },
+				{ type: 'Feature' as const, properties: props, geometry: { type: 'Point' as const, coordinates: mid } }
+			];
+		})
+	};
 }
 const applied = new WeakMap<MapLibreMap, Applied>();
 
@@ -120,6 +141,11 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 		}
 	}
 	if (basemapNames) seedHiddenPlaces(style, state, hiddenNamesOf(state.layers, basemapNames));
+	const measure = style.sources[MEASURE_SOURCE];
+	if (measure?.type === 'geojson' && view.distances.length) {
+		style.sources[MEASURE_SOURCE] = { ...measure, data: measureFeatures(view.distances) as never };
+		state.measure = measureKey(view.distances);
+	}
 	return state;
 }
 
@@ -174,6 +200,11 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 	if (view.highlight.join() !== state.labelHighlight?.join()) {
 		setLabelHighlight(map, view.highlight);
 		state.labelHighlight = [...view.highlight];
+	}
+	const key = measureKey(view.distances);
+	if (key !== (state.measure ?? '')) {
+		(map.getSource(MEASURE_SOURCE) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(measureFeatures(view.distances));
+		state.measure = key;
 	}
 	moveCamera(map, view, opts);
 }

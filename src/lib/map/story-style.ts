@@ -19,6 +19,10 @@ export interface StoryLayerData {
 
 export const sourceId = (layerId: string) => `story-${layerId}`;
 
+/** The source of the distances a step's text gives (drawn over everything; applyView sets its data). */
+export const MEASURE_SOURCE = 'measure';
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const lowConfidence: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
 
@@ -41,6 +45,7 @@ export function storySources(layers: StoryLayerData[], origin: string): Record<s
 	const out: Record<string, SourceSpecification> = {};
 	for (const { layer, data, src } of layers)
 		out[sourceId(layer.id)] = { type: 'geojson', data: (src ? new URL(src, origin).href : data) as never, promoteId: 'id' };
+	out[MEASURE_SOURCE] = { type: 'geojson', data: EMPTY as never };
 	return out;
 }
 
@@ -186,6 +191,48 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 		out.push(normal!);
 		highlightLabels.push(highlighted!);
 	}
-	// highlighted labels on top of everything, so they are placed first
-	return [...out, ...highlightLabels];
+	// highlighted labels on top of everything, so they are placed first; the measured distances above them
+	return [...out, ...highlightLabels, ...measureLayers(lang, theme)];
+}
+
+/**
+ * A measured distance: a dashed line between the two features and its label at the middle
+ * ("environ 260 m"), placed before every other label so that it always shows.
+ */
+function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
+	const dark = theme === 'dark';
+	const ink = dark ? '#ece6dc' : '#2f2a26';
+	const halo = dark ? 'rgba(20,24,28,0.92)' : 'rgba(255,255,255,0.94)';
+	return [
+		{
+			id: 'measure-casing',
+			type: 'line',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': halo, 'line-width': 5 }
+		},
+		{
+			id: 'measure-line',
+			type: 'line',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			paint: { 'line-color': ink, 'line-width': 1.8, 'line-dasharray': [2, 1.5] }
+		},
+		{
+			id: 'measure-label',
+			type: 'symbol',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'Point'],
+			layout: {
+				'text-field': ['get', `label_${lang}`],
+				'text-font': [BASEMAP_FONT_BOLD],
+				'text-size': 13,
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 0.7,
+				'text-justify': 'auto'
+			},
+			paint: { 'text-color': ink, 'text-halo-color': halo, 'text-halo-width': 2 }
+		}
+	];
 }

@@ -1,7 +1,7 @@
 /**
  * Checks a story against the layers it draws on: every layer id exists, every
- * fitted or highlighted feature exists, and highlighted features are in a
- * layer the step shows. Pure, used by the loader and the tests.
+ * fitted or highlighted feature exists, and highlighted features and the ends
+ * of measured distances are in a layer the step shows. Pure, used by the loader and the tests.
  */
 import type { Story } from '$lib/schema/story';
 
@@ -20,6 +20,12 @@ export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[
 			if (!layer) problems.push(`${at} › highlight: unknown feature "${id}"`);
 			else if (!step.layers.show.includes(layer)) problems.push(`${at} › highlight: "${id}" is in layer "${layer}", which the step does not show`);
 		}
+		for (const [i, d] of (step.distances ?? []).entries())
+			for (const end of ['from', 'to'] as const) {
+				const layer = features.get(d[end]);
+				if (!layer) problems.push(`${at} › distances[${i}].${end}: unknown feature "${d[end]}"`);
+				else if (!step.layers.show.includes(layer)) problems.push(`${at} › distances[${i}].${end}: "${d[end]}" is in layer "${layer}", which the step does not show`);
+			}
 	}
 	return problems;
 }

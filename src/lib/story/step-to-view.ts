@@ -1,11 +1,12 @@
 /**
  * step -> map view. Pure: what the map should show for a step (camera, layer
- * opacities, highlighted features), computed from the step's data and the
+ * opacities, highlighted features, measured distances), computed from the step's data and the
  * features it names. The map adapter applies it; tests check it.
  */
 import { bbox, featureCollection } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { StepView } from '$lib/schema/story';
+import { measureDistances, type Measured } from './measure';
 
 export type ViewCamera =
 	| { type: 'bounds'; bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number }
@@ -16,6 +17,8 @@ export interface MapView {
 	/** opacity factor per story layer: 0 hidden, 1 shown, DIMMED when shown but not emphasised */
 	layers: Record<string, number>;
 	highlight: string[];
+	/** the distances the step's text gives, measured between its features */
+	distances: Measured[];
 }
 
 export const DIMMED = 0.45;
@@ -41,5 +44,5 @@ export function stepToView(step: StepView, features: ReadonlyMap<string, Feature
 		if (!step.layers.show.includes(id)) layers[id] = 0;
 		else layers[id] = !emphasised?.length || emphasised.includes(id) ? 1 : DIMMED;
 	}
-	return { camera, layers, highlight: [...step.highlight] };
+	return { camera, layers, highlight: [...step.highlight], distances: measureDistances(step, features) };
 }
