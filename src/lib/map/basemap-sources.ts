@@ -26,7 +26,7 @@ export const SRC = {
 	almatyLimit: 'base-almaty-limit',
 	almatyDistricts: 'base-almaty-districts',
 	almatyDistrictLabels: 'base-almaty-district-labels',
-	almatyDistrictGrid: 'base-almaty-district-grid'
+	almatyDistrictEdges: 'base-almaty-district-edges'
 } as const;
 
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
@@ -47,6 +47,6 @@ export function basemapSources(origin: string): Record<string, SourceSpecificati
 		[SRC.almatyLimit]: geo('almaty-limit.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
 		[SRC.almatyDistricts]: geo('almaty-districts.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
 		[SRC.almatyDistrictLabels]: geo('almaty-district-labels.geojson', OSM_ATTRIBUTION, { maxzoom: 12 }),
-		[SRC.almatyDistrictGrid]: geo('almaty-district-grid.geojson', OSM_ATTRIBUTION, { maxzoom: 15 })
+		[SRC.almatyDistrictEdges]: geo('almaty-district-edges.geojson', OSM_ATTRIBUTION, { maxzoom: 15 })
 	};
 }

@@ -64,9 +64,10 @@ export const DISTRICT_LABEL_ZOOM = 10;
 /**
  * Almaty's limit and districts (OpenStreetMap): a faint fill inside the limit, the limit, dashed
  * district boundaries, and the district names in the page language with the local (Kazakh, else
- * Russian) name under it. One label per district up to z13 (its label point), then points of a grid
- * (scripts/lib/city-context.js), so that a close-up view (the akimat steps) still names the district
- * it shows, where the story's own labels leave room.
+ * Russian) name under it. One label per district up to z13 (its label point), then labels along the
+ * inside of each district's edge (scripts/lib/city-context.js), so that a close-up view (the akimat
+ * steps) names the districts on either side of the boundary it shows, where the story's labels
+ * leave room.
  */
 function cityContextLayers(lang: Lang, p: Palette): LayerSpecification[] {
 	const name: ExpressionSpecification = ['get', `name_${lang}`];
@@ -108,17 +109,26 @@ function cityContextLayers(lang: Lang, p: Palette): LayerSpecification[] {
 			paint: { 'line-color': p.cityLimit, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 15, 2.4] }
 		},
 		{ ...label, id: 'base-almaty-district-labels', source: SRC.almatyDistrictLabels, minzoom: DISTRICT_LABEL_ZOOM, maxzoom: 13 },
+		// the sparse grid (rank 4): placed after the edge labels, kept well apart from every other label
+		{
+			...label,
+			id: 'base-almaty-district-labels-grid',
+			source: SRC.almatyDistrictEdges,
+			minzoom: 15,
+			filter: ['==', ['get', 'rank'], 4],
+			layout: { ...label.layout, 'text-padding': 40 }
+		},
 		{
 			...label,
 			id: 'base-almaty-district-labels-near',
-			source: SRC.almatyDistrictGrid,
+			source: SRC.almatyDistrictEdges,
 			minzoom: 13,
-			filter: ['step', ['zoom'], ['==', ['get', 'rank'], 0], 14, ['<=', ['get', 'rank'], 1], 15, true],
+			filter: ['step', ['zoom'], ['==', ['get', 'rank'], 0], 14, ['<=', ['get', 'rank'], 1], 15, ['<=', ['get', 'rank'], 2], 16, ['<=', ['get', 'rank'], 3]],
 			layout: {
 				...label.layout,
 				'symbol-sort-key': ['get', 'rank'],
-				'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-				'text-radial-offset': 1.5
+				'text-anchor': ['get', 'anchor'] as ExpressionSpecification,
+				'text-justify': 'auto'
 			}
 		}
 	];

@@ -15,7 +15,7 @@ const ids = (z: number) =>
 		.sort();
 
 describe('GeoJSON sources no layer draws at the opening zoom', () => {
-	const CITY = ['base-almaty-district-grid', 'base-almaty-district-labels', 'base-almaty-districts', 'base-almaty-limit'];
+	const CITY = ['base-almaty-district-edges', 'base-almaty-district-labels', 'base-almaty-districts', 'base-almaty-limit'];
 	it('at the story’s opening zoom (3.1) the 1:50m countries, borders, the rivers and Almaty’s districts wait; what the view draws does not', () => {
 		expect(ids(3.1)).toEqual([...CITY, 'base-borders-50m', 'base-countries-50m', 'base-rivers'].sort());
 	});
@@ -25,7 +25,7 @@ describe('GeoJSON sources no layer draws at the opening zoom', () => {
 	});
 
 	it('at city zoom (z11) Almaty’s limit, districts and their labels load at once; the close-up labels wait for z13', () => {
-		expect(ids(11).filter((id) => id.includes('almaty'))).toEqual(['base-almaty-district-grid']);
+		expect(ids(11).filter((id) => id.includes('almaty'))).toEqual(['base-almaty-district-edges']);
 		expect(ids(14).filter((id) => id.includes('almaty'))).toEqual(['base-almaty-district-labels']);
 	});
 
