@@ -593,7 +593,9 @@ function main() {
 	write(OUT, 'almaty-district-edges.geojson', fc(city.edgeLabels));
 	// The locator inset's outlines, projected once into SVG units (src/lib/components/LocatorInset.svelte).
 	const kaz = c50.list.find((c) => c.props.iso === 'KAZ');
-	const almatyPoint = JSON.parse(fs.readFileSync(path.join(ROOT, 'static/geo/almaty-sites.geojson'), 'utf8')).features.find((f) => f.properties.id === 'almaty');
+	const almatyPoint = JSON.parse(fs.readFileSync(path.join(ROOT, 'static/geo/almaty-sites.geojson'), 'utf8')).features.find(
+		(f) => f.properties.id === 'almaty'
+	);
 	write(path.join(ROOT, 'src/lib/map'), 'locator-shapes.json', JSON.stringify(locatorShapes(kaz.polys, city.limit, almatyPoint.geometry.coordinates)) + '\n');
 
 	// Fonts: Noto Sans, latin + cyrillic + cyrillic-ext (Kazakh letters such as

@@ -9,6 +9,22 @@ import type { LayerSpecification, SourceSpecification, ExpressionSpecification, 
 import type { FeatureCollection } from 'geojson';
 import type { StoryLayer } from '$lib/geo/layers';
 import { BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
+import { anchorOffsets, DEFAULT_ANCHORS, type Anchor } from '$lib/story/label-anchors';
+
+/** The labels' text-variable-anchor-offset for a view: each feature's anchors (label-anchors.ts), the default for the rest. */
+export function anchorExpression(anchors: Record<string, Anchor[]>): ExpressionSpecification {
+	const byId = Object.entries(anchors);
+	if (!byId.length) return ['literal', anchorOffsets(DEFAULT_ANCHORS)] as unknown as ExpressionSpecification;
+	return [
+		'match',
+		['get', 'id'],
+		...byId.flatMap(([id, a]) => [id, ['literal', anchorOffsets(a)]]),
+		['literal', anchorOffsets(DEFAULT_ANCHORS)]
+	] as unknown as ExpressionSpecification;
+}
+
+/** Whether a style layer is a story label (normal or highlighted). */
+export const isStoryLabel = (id: string) => id.startsWith('story-') && (id.endsWith('-label') || id.endsWith('-label-highlight'));
 
 export interface StoryLayerData {
 	layer: StoryLayer;
@@ -54,10 +70,14 @@ export function highlightFilter(ids: readonly string[]): ExpressionSpecification
 	return ['in', ['get', 'id'], ['literal', [...ids]]];
 }
 
-/** The label filters of a highlight: highlighted features get the big labels, the others the normal ones. */
-export function labelFilterFor(styleLayerId: string, ids: readonly string[]): FilterSpecification | undefined {
+/**
+ * The label filters of a highlight: highlighted features get the big labels, the others the normal
+ * ones (only those in `labelled`, when given: the features inside the step's frame).
+ */
+export function labelFilterFor(styleLayerId: string, ids: readonly string[], labelled?: readonly string[]): FilterSpecification | undefined {
 	if (styleLayerId.endsWith('-label-highlight')) return highlightFilter(ids) as FilterSpecification;
-	if (styleLayerId.startsWith('story-') && styleLayerId.endsWith('-label')) return ['!', highlightFilter(ids)] as FilterSpecification;
+	if (styleLayerId.startsWith('story-') && styleLayerId.endsWith('-label'))
+		return (labelled ? ['all', ['!', highlightFilter(ids)], highlightFilter(labelled)] : ['!', highlightFilter(ids)]) as FilterSpecification;
 	return undefined;
 }
 
@@ -69,8 +89,9 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 		layout: {
 			'text-field': ['get', `name_${lang}`] as ExpressionSpecification,
 			'text-font': [BASEMAP_FONT_BOLD],
-			'text-offset': [0, 0.9] as [number, number],
-			'text-anchor': 'top' as const,
+			// where the label goes: applyView sets it per step and feature (label-anchors.ts), toward the middle of the view
+			'text-variable-anchor-offset': ['literal', anchorOffsets(DEFAULT_ANCHORS)] as unknown as ExpressionSpecification,
+			'text-justify': 'auto' as const,
 			'text-max-width': 9,
 			'text-optional': true
 		},
@@ -94,16 +115,7 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label-highlight`,
 			filter: highlightFilter([]),
-			layout: {
-				'text-field': base.layout['text-field'],
-				'text-font': base.layout['text-font'],
-				'text-max-width': base.layout['text-max-width'],
-				'text-optional': true,
-				'text-size': 15,
-				'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
-				'text-radial-offset': 0.8,
-				'text-justify': 'auto'
-			},
+			layout: { ...base.layout, 'text-size': 15 },
 			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
 		}
 	];

@@ -50,7 +50,8 @@ export const stepDataSchema = z
 	.superRefine((s, ctx) => {
 		if (s.end && s.end < s.date) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before date (${s.date})` });
 		for (const [i, d] of (s.distances ?? []).entries())
-			if (d.from === d.to) ctx.addIssue({ code: 'custom', path: ['distances', i, 'to'], message: `is the same feature as "from" ("${d.from}"): name two features` });
+			if (d.from === d.to)
+				ctx.addIssue({ code: 'custom', path: ['distances', i, 'to'], message: `is the same feature as "from" ("${d.from}"): name two features` });
 		for (const l of s.layers.emphasise ?? [])
 			if (!s.layers.show.includes(l)) ctx.addIssue({ code: 'custom', path: ['layers', 'emphasise'], message: `"${l}" is emphasised but not in layers.show` });
 	});

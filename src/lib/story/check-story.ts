@@ -24,7 +24,8 @@ export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[
 			for (const end of ['from', 'to'] as const) {
 				const layer = features.get(d[end]);
 				if (!layer) problems.push(`${at} › distances[${i}].${end}: unknown feature "${d[end]}"`);
-				else if (!step.layers.show.includes(layer)) problems.push(`${at} › distances[${i}].${end}: "${d[end]}" is in layer "${layer}", which the step does not show`);
+				else if (!step.layers.show.includes(layer))
+					problems.push(`${at} › distances[${i}].${end}: "${d[end]}" is in layer "${layer}", which the step does not show`);
 			}
 	}
 	return problems;

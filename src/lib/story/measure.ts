@@ -20,7 +20,8 @@ export interface Measured {
 function pointOf(step: StepView, features: ReadonlyMap<string, Feature>, id: string, end: string): [number, number] {
 	const f = features.get(id);
 	if (!f) throw new Error(`step "${step.id}" › distances › ${end}: unknown feature "${id}"`);
-	if (f.geometry.type !== 'Point') throw new Error(`step "${step.id}" › distances › ${end}: "${id}" is a ${f.geometry.type}; a distance is measured between two points`);
+	if (f.geometry.type !== 'Point')
+		throw new Error(`step "${step.id}" › distances › ${end}: "${id}" is a ${f.geometry.type}; a distance is measured between two points`);
 	const [x, y] = (f.geometry as Point).coordinates;
 	return [x!, y!];
 }

@@ -75,7 +75,9 @@ describe('the distances the story states', () => {
 				for (const m of measureDistances(step, features)) {
 					const stated = textsOf(step).flatMap(statedDistances);
 					if (!stated.some((d) => Math.abs(m.metres - d.metres) <= TOLERANCE * m.metres))
-						problems.push(`content/story.${story.lang}.yaml › step "${step.id}": draws ${m.from} → ${m.to} (${Math.round(m.metres)} m), which the text never gives`);
+						problems.push(
+							`content/story.${story.lang}.yaml › step "${step.id}": draws ${m.from} → ${m.to} (${Math.round(m.metres)} m), which the text never gives`
+						);
 				}
 		expect(problems).toEqual([]);
 	});
