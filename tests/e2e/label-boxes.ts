@@ -41,7 +41,7 @@ export async function placedLabelBoxes(page: Page, prefixes: string[]): Promise<
 			const layer = rq.featureIndex.bucketLayerIDs[rq.bucketIndex]?.[0] ?? '';
 			if (!prefixes.some((p) => layer.startsWith(p))) return;
 			const padding = Number(map.getLayoutProperty(layer, 'text-padding') ?? 2);
-			let text = '';
+			let text: string;
 			let id = '';
 			try {
 				const layers = rq.featureIndex.loadVTLayers();
