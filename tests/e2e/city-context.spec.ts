@@ -16,7 +16,7 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	expect(await credit(page)).toMatch(/Natural Earth/);
 	expect(await credit(page)).not.toMatch(/OpenStreetMap/);
 	await expect(page.getByTestId('locator').locator('svg')).toHaveCount(0);
-	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+ (m|km)$/);
+	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\s(m|km)$/);
 
 	await page.locator('.progress a[href="#residence"]').click();
 	await waitForStep(page, 'residence');
@@ -33,5 +33,5 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	const inset = page.getByTestId('locator').locator('svg[role="img"]');
 	await expect(inset).toHaveAttribute('aria-label', /Almaty, in south-eastern Kazakhstan; the rectangle shows the part of the city the map covers/);
 	await expect(page.getByTestId('locator').locator('rect')).toHaveCount(1);
-	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+ m$/);
+	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sm$/);
 });
