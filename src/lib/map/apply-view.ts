@@ -4,12 +4,14 @@
  * layer opacities fade (then hidden layers stop rendering), highlights go
  * through feature-state and label filters, the camera flies — or, with
  * reduced motion, cross-fades and cuts. CSTO lines draw in when they appear.
+ * The distances the step's text gives are drawn, measured (`measure` source).
  */
 import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import { baseOpacity, labelFilterFor, OPACITY_PROPS, sourceId } from './story-style';
+import { anchorExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
+import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight, setLabelHighlight } from './highlight';
 import { frameBounds } from './frame';
 import { drawsStoryLayer, styleLayersOf } from './layer-index';
@@ -39,6 +41,35 @@ export interface Applied extends HiddenPlaces {
 	labelHighlight?: string[];
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
+	/** the measured distances drawn (their key), '' for none */
+	measure?: string;
+	/** the label anchors set (their key) */
+	anchors?: string;
+	/** the features given normal labels (their key; undefined: all) */
+	labelled?: string;
+}
+
+const measureKey = (d: Measured[]) => d.map((m) => `${m.from}>${m.to}`).join();
+
+/** The measured distances as the `measure` source draws them: each a line and a labelled point at its middle. */
+export function measureFeatures(distances: Measured[]): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: distances.flatMap((m) => {
+			const props = {
+				from: m.from,
+				to: m.to,
+				metres: roundedMetres(m.metres),
+				label_fr: distanceLabel(m.metres, 'fr'),
+				label_en: distanceLabel(m.metres, 'en')
+			};
+			const mid: [number, number] = [(m.a[0] + m.b[0]) / 2, (m.a[1] + m.b[1]) / 2];
+			return [
+				{ type: 'Feature' as const, properties: props, geometry: { type: 'LineString' as const, coordinates: [m.a, m.b] } },
+				{ type: 'Feature' as const, properties: props, geometry: { type: 'Point' as const, coordinates: mid } }
+			];
+		})
+	};
 }
 const applied = new WeakMap<MapLibreMap, Applied>();
 
@@ -98,7 +129,7 @@ const hiddenNamesOf = (layers: Record<string, number>, names: Record<string, str
  * tile layout) and the map is idle as soon as it has loaded.
  */
 export function seedStyle(style: StyleSpecification, view: MapView, basemapNames?: Record<string, string[]>): Applied {
-	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labelHighlight: [...view.highlight] };
+	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labelHighlight: [...view.highlight], labelled: view.labelled?.join() };
 	const factorOf = (layer: LayerSpecification) => {
 		if (!layer.id.startsWith('story-')) return undefined;
 		const id = Object.keys(view.layers).find((k) => drawsStoryLayer(layer.id, k));
@@ -115,11 +146,22 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 				paint[prop] = typeof b === 'number' ? b * factor : factor === 1 ? b : ['*', factor, b];
 			}
 			(layer as { paint?: Record<string, unknown> }).paint = paint;
-			const filter = labelFilterFor(layer.id, view.highlight);
+			const filter = labelFilterFor(layer.id, view.highlight, view.labelled);
 			if (filter) (layer as { filter?: FilterSpecification }).filter = filter;
+			if (isStoryLabel(layer.id))
+				(layer as { layout?: object }).layout = {
+					...(layer as { layout?: object }).layout,
+					'text-variable-anchor-offset': anchorExpression(view.labelAnchors)
+				} as never;
 		}
 	}
+	state.anchors = JSON.stringify(view.labelAnchors);
 	if (basemapNames) seedHiddenPlaces(style, state, hiddenNamesOf(state.layers, basemapNames));
+	const measure = style.sources[MEASURE_SOURCE];
+	if (measure?.type === 'geojson' && view.distances.length) {
+		style.sources[MEASURE_SOURCE] = { ...measure, data: measureFeatures(view.distances) as never };
+		state.measure = measureKey(view.distances);
+	}
 	return state;
 }
 
@@ -171,9 +213,21 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		setFeatureHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];
 	}
-	if (view.highlight.join() !== state.labelHighlight?.join()) {
-		setLabelHighlight(map, view.highlight);
+	if (view.highlight.join() !== state.labelHighlight?.join() || view.labelled?.join() !== state.labelled) {
+		setLabelHighlight(map, view.highlight, view.labelled);
 		state.labelHighlight = [...view.highlight];
+		state.labelled = view.labelled?.join();
+	}
+	const anchors = JSON.stringify(view.labelAnchors);
+	if (anchors !== state.anchors) {
+		const expr = anchorExpression(view.labelAnchors);
+		for (const layer of map.getStyle().layers) if (isStoryLabel(layer.id)) map.setLayoutProperty(layer.id, 'text-variable-anchor-offset', expr);
+		state.anchors = anchors;
+	}
+	const key = measureKey(view.distances);
+	if (key !== (state.measure ?? '')) {
+		(map.getSource(MEASURE_SOURCE) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(measureFeatures(view.distances));
+		state.measure = key;
 	}
 	moveCamera(map, view, opts);
 }

@@ -23,6 +23,11 @@ export interface Palette {
 	dot: string;
 	dotStroke: string;
 	capitalRing: string;
+	/** inside Almaty's limit, its limit, the district boundaries and names */
+	cityLand: string;
+	cityLimit: string;
+	district: string;
+	districtText: string;
 }
 
 export const PALETTES: Record<Theme, Palette> = {
@@ -41,7 +46,11 @@ export const PALETTES: Record<Theme, Palette> = {
 		halo: 'rgba(248,246,241,0.92)',
 		dot: '#5b5650',
 		dotStroke: '#fbfaf7',
-		capitalRing: '#3f3b36'
+		capitalRing: '#3f3b36',
+		cityLand: '#ece5d7',
+		cityLimit: '#8f8474',
+		district: '#b2a795',
+		districtText: '#766d61'
 	},
 	dark: {
 		land: '#262a2e',
@@ -58,7 +67,11 @@ export const PALETTES: Record<Theme, Palette> = {
 		halo: 'rgba(22,27,32,0.9)',
 		dot: '#b9b9b2',
 		dotStroke: '#1b2024',
-		capitalRing: '#d6d6d0'
+		capitalRing: '#d6d6d0',
+		cityLand: '#2c3033',
+		cityLimit: '#6f767b',
+		district: '#50575c',
+		districtText: '#a3a9ad'
 	}
 };
 

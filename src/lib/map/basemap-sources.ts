@@ -1,6 +1,8 @@
 /**
  * The basemap's sources: the GeoJSON files scripts/geo-basemap.js builds under
  * static/geo/basemap/, each with its attribution and the zooms it is cut for.
+ * Natural Earth and GeoNames for the region; OpenStreetMap for Almaty's limit
+ * and districts.
  */
 import type { SourceSpecification } from 'maplibre-gl';
 import { trimSlash } from './basemap-fonts';
@@ -8,6 +10,8 @@ import { trimSlash } from './basemap-fonts';
 const NE = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 const GEONAMES = '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 const NOTO = 'Noto Sans (OFL)';
+/** shown by MapLibre only while a layer of an OSM source is drawn (the city context, from z9) */
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL)';
 
 /** Source ids, all prefixed "base-". */
 export const SRC = {
@@ -18,7 +22,11 @@ export const SRC = {
 	lakes: 'base-lakes',
 	rivers: 'base-rivers',
 	cities: 'base-cities',
-	countryLabels: 'base-country-labels'
+	countryLabels: 'base-country-labels',
+	almatyLimit: 'base-almaty-limit',
+	almatyDistricts: 'base-almaty-districts',
+	almatyDistrictLabels: 'base-almaty-district-labels',
+	almatyDistrictEdges: 'base-almaty-district-edges'
 } as const;
 
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
@@ -34,6 +42,11 @@ export function basemapSources(origin: string): Record<string, SourceSpecificati
 		[SRC.lakes]: geo('lakes-50m.geojson', NE, { maxzoom: 10 }),
 		[SRC.rivers]: geo('rivers-50m.geojson', NE, { maxzoom: 10 }),
 		[SRC.cities]: geo('cities.geojson', GEONAMES, { maxzoom: 10 }),
-		[SRC.countryLabels]: geo('country-labels.geojson', `${NE}, labels: ${NOTO}`, { maxzoom: 8 })
+		[SRC.countryLabels]: geo('country-labels.geojson', `${NE}, labels: ${NOTO}`, { maxzoom: 8 }),
+		// Almaty's limit and districts (data/osm/, OpenStreetMap): drawn from the zoom where the city fills the view
+		[SRC.almatyLimit]: geo('almaty-limit.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
+		[SRC.almatyDistricts]: geo('almaty-districts.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
+		[SRC.almatyDistrictLabels]: geo('almaty-district-labels.geojson', OSM_ATTRIBUTION, { maxzoom: 12 }),
+		[SRC.almatyDistrictEdges]: geo('almaty-district-edges.geojson', OSM_ATTRIBUTION, { maxzoom: 15 })
 	};
 }

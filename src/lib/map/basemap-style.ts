@@ -18,7 +18,7 @@ import { BASEMAP_FONT, BASEMAP_FONT_BOLD } from './basemap-fonts';
 export { basemapSources } from './basemap-sources';
 import { SRC } from './basemap-sources';
 export { BASEMAP_BACKGROUND } from './basemap-palette';
-import { PALETTES } from './basemap-palette';
+import { PALETTES, type Palette } from './basemap-palette';
 
 const SWITCH_ZOOM = 3.5;
 
@@ -55,6 +55,83 @@ const MAJOR_RANK = 100;
 /** Country label first line, in the page language, upper case. */
 function countryName(lang: Lang): ExpressionSpecification {
 	return ['upcase', ['get', `name_${lang}`]];
+}
+
+/** Zoom from which Almaty's limit is drawn (the city about fills a phone's map), and its districts' names. */
+export const CITY_ZOOM = 9;
+export const DISTRICT_LABEL_ZOOM = 10;
+
+/**
+ * Almaty's limit and districts (OpenStreetMap): a faint fill inside the limit, the limit, dashed
+ * district boundaries, and the district names in the page language with the local (Kazakh, else
+ * Russian) name under it. One label per district up to z13 (its label point), then labels along the
+ * inside of each district's edge (scripts/lib/city-context.js), so that a close-up view (the akimat
+ * steps) names the districts on either side of the boundary it shows, where the story's labels
+ * leave room.
+ */
+function cityContextLayers(lang: Lang, p: Palette): LayerSpecification[] {
+	const name: ExpressionSpecification = ['get', `name_${lang}`];
+	const text: ExpressionSpecification = [
+		'case',
+		['!=', name, ['get', 'name_local']],
+		['format', name, {}, '\n', {}, ['get', 'name_local'], { 'font-scale': 0.8, 'text-color': p.countryLocal }],
+		['format', name, {}]
+	];
+	const label = {
+		type: 'symbol' as const,
+		layout: {
+			'text-field': text,
+			'text-font': [BASEMAP_FONT],
+			'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 13.5] as ExpressionSpecification,
+			'text-letter-spacing': 0.06,
+			'text-max-width': 8,
+			'text-line-height': 1.2,
+			'text-padding': 6
+		},
+		paint: { 'text-color': p.districtText, 'text-halo-color': p.halo, 'text-halo-width': 1.4, 'text-halo-blur': 0.4 }
+	};
+	return [
+		{ id: 'base-almaty-land', type: 'fill', source: SRC.almatyLimit, minzoom: CITY_ZOOM, paint: { 'fill-color': p.cityLand } },
+		{
+			id: 'base-almaty-districts',
+			type: 'line',
+			source: SRC.almatyDistricts,
+			minzoom: DISTRICT_LABEL_ZOOM,
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': p.district, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 15, 1.6], 'line-dasharray': [3, 2] }
+		},
+		{
+			id: 'base-almaty-limit',
+			type: 'line',
+			source: SRC.almatyLimit,
+			minzoom: CITY_ZOOM,
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': p.cityLimit, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 15, 2.4] }
+		},
+		{ ...label, id: 'base-almaty-district-labels', source: SRC.almatyDistrictLabels, minzoom: DISTRICT_LABEL_ZOOM, maxzoom: 13 },
+		// the sparse grid (rank 4): placed after the edge labels, kept well apart from every other label
+		{
+			...label,
+			id: 'base-almaty-district-labels-grid',
+			source: SRC.almatyDistrictEdges,
+			minzoom: 15,
+			filter: ['==', ['get', 'rank'], 4],
+			layout: { ...label.layout, 'text-padding': 40 }
+		},
+		{
+			...label,
+			id: 'base-almaty-district-labels-near',
+			source: SRC.almatyDistrictEdges,
+			minzoom: 13,
+			filter: ['step', ['zoom'], ['==', ['get', 'rank'], 0], 14, ['<=', ['get', 'rank'], 1], 15, ['<=', ['get', 'rank'], 2], 16, ['<=', ['get', 'rank'], 3]],
+			layout: {
+				...label.layout,
+				'symbol-sort-key': ['get', 'rank'],
+				'text-anchor': ['get', 'anchor'] as ExpressionSpecification,
+				'text-justify': 'auto'
+			}
+		}
+	];
 }
 
 export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecification[] {
@@ -166,6 +243,7 @@ export function basemapLayers(opts: { lang: Lang; theme: Theme }): LayerSpecific
 				'line-dasharray': ['step', ['zoom'], ['literal', [1, 0]], 5, ['literal', [4, 1.5]]]
 			}
 		},
+		...cityContextLayers(lang, p),
 		// ---- country labels, minor: small countries, and every country from z6. Below the
 		// city layers, so city labels are placed first. Filters see the integer tile zoom.
 		{

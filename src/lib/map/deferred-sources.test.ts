@@ -15,12 +15,18 @@ const ids = (z: number) =>
 		.sort();
 
 describe('GeoJSON sources no layer draws at the opening zoom', () => {
-	it('at the story’s opening zoom (3.1) the 1:50m countries, borders and the rivers wait; what the view draws does not', () => {
-		expect(ids(3.1)).toEqual(['base-borders-50m', 'base-countries-50m', 'base-rivers']);
+	const CITY = ['base-almaty-district-edges', 'base-almaty-district-labels', 'base-almaty-districts', 'base-almaty-limit'];
+	it('at the story’s opening zoom (3.1) the 1:50m countries, borders, the rivers and Almaty’s districts wait; what the view draws does not', () => {
+		expect(ids(3.1)).toEqual([...CITY, 'base-borders-50m', 'base-countries-50m', 'base-rivers'].sort());
 	});
 
 	it('zoomed in (z6) the 1:110m countries and borders wait instead; the 1:50m ones load at once', () => {
-		expect(ids(6)).toEqual(['base-borders-110m', 'base-countries-110m']);
+		expect(ids(6)).toEqual([...CITY, 'base-borders-110m', 'base-countries-110m'].sort());
+	});
+
+	it('at city zoom (z11) Almaty’s limit, districts and their labels load at once; the close-up labels wait for z13', () => {
+		expect(ids(11).filter((id) => id.includes('almaty'))).toEqual(['base-almaty-district-edges']);
+		expect(ids(14).filter((id) => id.includes('almaty'))).toEqual(['base-almaty-district-labels']);
 	});
 
 	it('never holds back a story layer (drawn at every zoom), nor inline data', () => {

@@ -3,8 +3,8 @@
  * worker (the default worker URL 404s under Vite) and re-exports what the rest
  * of the adapter needs.
  */
-import { Map as MapLibreMap, AttributionControl, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, MapOptions, StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { ControlPosition, GeoJSONSource, MapOptions, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { frameBounds, type FramePadding } from './frame';
@@ -31,6 +31,12 @@ export interface CreateMapOptions {
 	/** keep the drawing buffer so tests can read pixels */
 	preserveDrawingBuffer?: boolean;
 	locale?: Record<string, string>;
+	/**
+	 * Where the metric scale bar goes (every map has one; its text is numbers and m/km, the same in
+	 * every language). Placed by each page where it covers nothing the map is about: bottom-right sits
+	 * left of the credits button.
+	 */
+	scale?: ControlPosition;
 }
 
 export function createMap(opts: CreateMapOptions): MapLibreMap {
@@ -88,7 +94,12 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		const framed = frameBounds(map, opts.bounds, { padding: opts.padding, maxZoom: opts.fitBoundsOptions?.maxZoom, bearing: opts.bearing });
 		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
 	} else if (opts.padding) map.setPadding(opts.padding);
+	const scale = new ScaleControl({ unit: 'metric', maxWidth: 96 });
+	const scalePosition = opts.scale ?? 'bottom-left';
+	// bottom-right: added before the credits, so that they stay in the corner and the scale sits left of them
+	if (scalePosition === 'bottom-right') map.addControl(scale, scalePosition);
 	map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+	if (scalePosition !== 'bottom-right') map.addControl(scale, scalePosition);
 	// start with the credits folded behind the (i) button: expanded they cover the map on phones
 	map.once('load', () => map.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show'));
 	if (opts.interactive !== false) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

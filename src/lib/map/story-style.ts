@@ -9,6 +9,22 @@ import type { LayerSpecification, SourceSpecification, ExpressionSpecification, 
 import type { FeatureCollection } from 'geojson';
 import type { StoryLayer } from '$lib/geo/layers';
 import { BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
+import { anchorOffsets, DEFAULT_ANCHORS, type Anchor } from '$lib/story/label-anchors';
+
+/** The labels' text-variable-anchor-offset for a view: each feature's anchors (label-anchors.ts), the default for the rest. */
+export function anchorExpression(anchors: Record<string, Anchor[]>): ExpressionSpecification {
+	const byId = Object.entries(anchors);
+	if (!byId.length) return ['literal', anchorOffsets(DEFAULT_ANCHORS)] as unknown as ExpressionSpecification;
+	return [
+		'match',
+		['get', 'id'],
+		...byId.flatMap(([id, a]) => [id, ['literal', anchorOffsets(a)]]),
+		['literal', anchorOffsets(DEFAULT_ANCHORS)]
+	] as unknown as ExpressionSpecification;
+}
+
+/** Whether a style layer is a story label (normal or highlighted). */
+export const isStoryLabel = (id: string) => id.startsWith('story-') && (id.endsWith('-label') || id.endsWith('-label-highlight'));
 
 export interface StoryLayerData {
 	layer: StoryLayer;
@@ -18,6 +34,10 @@ export interface StoryLayerData {
 }
 
 export const sourceId = (layerId: string) => `story-${layerId}`;
+
+/** The source of the distances a step's text gives (drawn over everything; applyView sets its data). */
+export const MEASURE_SOURCE = 'measure';
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const lowConfidence: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
@@ -41,6 +61,7 @@ export function storySources(layers: StoryLayerData[], origin: string): Record<s
 	const out: Record<string, SourceSpecification> = {};
 	for (const { layer, data, src } of layers)
 		out[sourceId(layer.id)] = { type: 'geojson', data: (src ? new URL(src, origin).href : data) as never, promoteId: 'id' };
+	out[MEASURE_SOURCE] = { type: 'geojson', data: EMPTY as never };
 	return out;
 }
 
@@ -49,10 +70,14 @@ export function highlightFilter(ids: readonly string[]): ExpressionSpecification
 	return ['in', ['get', 'id'], ['literal', [...ids]]];
 }
 
-/** The label filters of a highlight: highlighted features get the big labels, the others the normal ones. */
-export function labelFilterFor(styleLayerId: string, ids: readonly string[]): FilterSpecification | undefined {
+/**
+ * The label filters of a highlight: highlighted features get the big labels, the others the normal
+ * ones (only those in `labelled`, when given: the features inside the step's frame).
+ */
+export function labelFilterFor(styleLayerId: string, ids: readonly string[], labelled?: readonly string[]): FilterSpecification | undefined {
 	if (styleLayerId.endsWith('-label-highlight')) return highlightFilter(ids) as FilterSpecification;
-	if (styleLayerId.startsWith('story-') && styleLayerId.endsWith('-label')) return ['!', highlightFilter(ids)] as FilterSpecification;
+	if (styleLayerId.startsWith('story-') && styleLayerId.endsWith('-label'))
+		return (labelled ? ['all', ['!', highlightFilter(ids)], highlightFilter(labelled)] : ['!', highlightFilter(ids)]) as FilterSpecification;
 	return undefined;
 }
 
@@ -64,8 +89,9 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 		layout: {
 			'text-field': ['get', `name_${lang}`] as ExpressionSpecification,
 			'text-font': [BASEMAP_FONT_BOLD],
-			'text-offset': [0, 0.9] as [number, number],
-			'text-anchor': 'top' as const,
+			// where the label goes: applyView sets it per step and feature (label-anchors.ts), toward the middle of the view
+			'text-variable-anchor-offset': ['literal', anchorOffsets(DEFAULT_ANCHORS)] as unknown as ExpressionSpecification,
+			'text-justify': 'auto' as const,
 			'text-max-width': 9,
 			'text-optional': true
 		},
@@ -89,16 +115,7 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label-highlight`,
 			filter: highlightFilter([]),
-			layout: {
-				'text-field': base.layout['text-field'],
-				'text-font': base.layout['text-font'],
-				'text-max-width': base.layout['text-max-width'],
-				'text-optional': true,
-				'text-size': 15,
-				'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
-				'text-radial-offset': 0.8,
-				'text-justify': 'auto'
-			},
+			layout: { ...base.layout, 'text-size': 15 },
 			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
 		}
 	];
@@ -186,6 +203,48 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 		out.push(normal!);
 		highlightLabels.push(highlighted!);
 	}
-	// highlighted labels on top of everything, so they are placed first
-	return [...out, ...highlightLabels];
+	// highlighted labels on top of everything, so they are placed first; the measured distances above them
+	return [...out, ...highlightLabels, ...measureLayers(lang, theme)];
+}
+
+/**
+ * A measured distance: a dashed line between the two features and its label at the middle
+ * ("environ 260 m"), placed before every other label so that it always shows.
+ */
+function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
+	const dark = theme === 'dark';
+	const ink = dark ? '#ece6dc' : '#2f2a26';
+	const halo = dark ? 'rgba(20,24,28,0.92)' : 'rgba(255,255,255,0.94)';
+	return [
+		{
+			id: 'measure-casing',
+			type: 'line',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': halo, 'line-width': 5 }
+		},
+		{
+			id: 'measure-line',
+			type: 'line',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			paint: { 'line-color': ink, 'line-width': 1.8, 'line-dasharray': [2, 1.5] }
+		},
+		{
+			id: 'measure-label',
+			type: 'symbol',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'Point'],
+			layout: {
+				'text-field': ['get', `label_${lang}`],
+				'text-font': [BASEMAP_FONT_BOLD],
+				'text-size': 13,
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 0.7,
+				'text-justify': 'auto'
+			},
+			paint: { 'text-color': ink, 'text-halo-color': halo, 'text-halo-width': 2 }
+		}
+	];
 }

@@ -18,11 +18,13 @@ describe('the generated style', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('draws every story layer above the basemap', () => {
+	it('draws every story layer above the basemap, and the measured distances above them', () => {
 		const style = buildStyle({ origin: 'http://localhost:4173', lang: 'fr', theme: 'light', layers });
 		const ids = style.layers.map((l) => l.id);
 		const firstStory = ids.findIndex((id) => id.startsWith('story-'));
-		expect(ids.slice(firstStory).every((id) => id.startsWith('story-'))).toBe(true);
+		const firstMeasure = ids.findIndex((id) => id.startsWith('measure-'));
+		expect(ids.slice(firstStory, firstMeasure).every((id) => id.startsWith('story-'))).toBe(true);
+		expect(ids.slice(firstMeasure)).toEqual(['measure-casing', 'measure-line', 'measure-label']);
 		for (const l of STORY_LAYERS) expect(ids.some((id) => id.startsWith(`story-${l.id}-`))).toBe(true);
 		expect(Object.keys(style.sources)).toEqual(expect.arrayContaining(STORY_LAYERS.map((l) => `story-${l.id}`)));
 	});
@@ -36,7 +38,7 @@ describe('the generated style', () => {
 		expect((style as { glyphs?: string }).glyphs).toBeUndefined();
 	});
 
-	it('credits Natural Earth, GeoNames and the font in the attribution', () => {
+	it('credits Natural Earth, GeoNames, the font and OpenStreetMap in the attribution', () => {
 		const style = buildStyle({ origin: 'http://localhost:4173', lang: 'fr', theme: 'light', layers });
 		const attribution = Object.values(style.sources)
 			.map((s) => (s as { attribution?: string }).attribution ?? '')
@@ -44,5 +46,6 @@ describe('the generated style', () => {
 		expect(attribution).toMatch(/Natural Earth/);
 		expect(attribution).toMatch(/GeoNames/);
 		expect(attribution).toMatch(/Noto Sans/);
+		expect(attribution).toMatch(/© <a href="https:\/\/www.openstreetmap.org\/copyright">OpenStreetMap contributors<\/a> \(ODbL\)/);
 	});
 });

@@ -43,10 +43,15 @@ export const stepDataSchema = z
 			emphasise: z.array(z.string()).optional()
 		}),
 		highlight: z.array(featureIdSchema).default([]),
+		/** distances the text gives between two point features: the map draws each, measured */
+		distances: z.array(z.strictObject({ from: featureIdSchema, to: featureIdSchema })).optional(),
 		sources: citationsSchema
 	})
 	.superRefine((s, ctx) => {
 		if (s.end && s.end < s.date) ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before date (${s.date})` });
+		for (const [i, d] of (s.distances ?? []).entries())
+			if (d.from === d.to)
+				ctx.addIssue({ code: 'custom', path: ['distances', i, 'to'], message: `is the same feature as "from" ("${d.from}"): name two features` });
 		for (const l of s.layers.emphasise ?? [])
 			if (!s.layers.show.includes(l)) ctx.addIssue({ code: 'custom', path: ['layers', 'emphasise'], message: `"${l}" is emphasised but not in layers.show` });
 	});
@@ -79,7 +84,7 @@ export const storyTextSchema = z.strictObject({
 export type StepData = z.infer<typeof stepDataSchema>;
 export type StepText = z.infer<typeof stepTextSchema>;
 /** What the map needs of a step (a story step, or an embed's composed view). */
-export type StepView = Pick<StepData, 'id' | 'camera' | 'layers' | 'highlight'>;
+export type StepView = Pick<StepData, 'id' | 'camera' | 'layers' | 'highlight'> & Partial<Pick<StepData, 'distances'>>;
 export type Camera = z.infer<typeof cameraSchema>;
 export type Step = Omit<StepData, 'body_periods'> &
 	StepText & {

@@ -1,8 +1,8 @@
 /**
  * Checks a story against the layers it draws on: every layer id exists, every
- * fitted or highlighted feature exists, and highlighted features are in a
- * layer the step shows. Pure, used by the loader, the story document's
- * validation (with field paths) and the tests.
+ * fitted or highlighted feature exists, and highlighted features and the ends
+ * of measured distances are in a layer the step shows. Pure, used by the
+ * loader, the story document's validation (with field paths) and the tests.
  */
 import type { Story, StepData } from '$lib/schema/story';
 
@@ -11,7 +11,7 @@ export type FeatureIndex = ReadonlyMap<string, string>;
 
 /** One step's problems, each with the path of the field inside the step (['highlight', 2]). */
 export function storyLayerProblems(
-	step: Pick<StepData, 'layers' | 'camera' | 'highlight'>,
+	step: Pick<StepData, 'layers' | 'camera' | 'highlight' | 'distances'>,
 	layerIds: readonly string[],
 	features: FeatureIndex
 ): { path: (string | number)[]; field: string; message: string }[] {
@@ -29,6 +29,14 @@ export function storyLayerProblems(
 		if (!layer) problems.push({ path: ['highlight', i], field: 'highlight', message: `unknown feature "${id}"` });
 		else if (!step.layers.show.includes(layer))
 			problems.push({ path: ['highlight', i], field: 'highlight', message: `"${id}" is in layer "${layer}", which the step does not show` });
+	});
+	(step.distances ?? []).forEach((d, i) => {
+		for (const end of ['from', 'to'] as const) {
+			const layer = features.get(d[end]);
+			const at = { path: ['distances', i, end], field: `distances[${i}].${end}` };
+			if (!layer) problems.push({ ...at, message: `unknown feature "${d[end]}"` });
+			else if (!step.layers.show.includes(layer)) problems.push({ ...at, message: `"${d[end]}" is in layer "${layer}", which the step does not show` });
+		}
 	});
 	return problems;
 }

@@ -1,11 +1,18 @@
 /**
  * step -> map view. Pure: what the map should show for a step (camera, layer
- * opacities, highlighted features), computed from the step's data and the
+ * opacities, highlighted features, measured distances), computed from the step's data and the
  * features it names. The map adapter applies it; tests check it.
  */
 import { bbox, featureCollection } from '@turf/turf';
-import type { Feature } from 'geojson';
+import type { Feature, Point } from 'geojson';
+
+const inBounds = ([w, s, e, n]: [number, number, number, number], p: Point) => {
+	const [x, y] = p.coordinates as [number, number];
+	return x >= w && x <= e && y >= s && y <= n;
+};
 import type { StepView } from '$lib/schema/story';
+import { measureDistances, type Measured } from './measure';
+import { labelAnchors, type Anchor } from './label-anchors';
 
 export type ViewCamera =
 	| { type: 'bounds'; bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number }
@@ -16,6 +23,16 @@ export interface MapView {
 	/** opacity factor per story layer: 0 hidden, 1 shown, DIMMED when shown but not emphasised */
 	layers: Record<string, number>;
 	highlight: string[];
+	/** the distances the step's text gives, measured between its features */
+	distances: Measured[];
+	/** per point feature of the layers shown: where its label goes, in order of preference */
+	labelAnchors: Record<string, Anchor[]>;
+	/**
+	 * the point features inside the framed bounds: only they are labelled (highlighted ones always
+	 * are); a dot beyond the frame stays unlabelled, its name would be cut by the map's edge.
+	 * Undefined for a centre-and-zoom camera: every feature is labelled.
+	 */
+	labelled?: string[];
 }
 
 export const DIMMED = 0.45;
@@ -41,5 +58,9 @@ export function stepToView(step: StepView, features: ReadonlyMap<string, Feature
 		if (!step.layers.show.includes(id)) layers[id] = 0;
 		else layers[id] = !emphasised?.length || emphasised.includes(id) ? 1 : DIMMED;
 	}
-	return { camera, layers, highlight: [...step.highlight] };
+	const anchors: Record<string, Anchor[]> = {};
+	const bounds = camera.type === 'bounds' ? camera.bounds : undefined;
+	for (const [id, f] of features) if (f.geometry.type === 'Point') anchors[id] = labelAnchors(bounds, f.geometry.coordinates as [number, number]);
+	const labelled = bounds ? Object.keys(anchors).filter((id) => inBounds(bounds, features.get(id)!.geometry as Point)) : undefined;
+	return { camera, layers, highlight: [...step.highlight], distances: measureDistances(step, features), labelAnchors: anchors, labelled };
 }

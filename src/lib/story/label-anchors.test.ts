@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANCHORS, labelAnchors } from './label-anchors';
+
+const B: [number, number, number, number] = [0, 0, 10, 10];
+describe('labelAnchors: the label goes toward the middle of the framed area', () => {
+	it.each([
+		['east edge, middle: text to the west first, centred only after', [10, 5], ['top-right', 'right', 'bottom-right', 'top', 'bottom']],
+		['west edge, south: text to the east and above', [0, 0], ['bottom-left', 'left', 'top-left', 'bottom', 'top']],
+		['middle: below first, as before', [5, 5], ['top']]
+	] as const)('%s', (_, p, first) => {
+		expect(labelAnchors(B, [p[0], p[1]]).slice(0, first.length)).toEqual(first);
+	});
+	it('at the east edge never puts the text further east', () => {
+		expect(labelAnchors(B, [10, 5]).some((a) => a.endsWith('left'))).toBe(false);
+	});
+	it('without bounds (a centre-and-zoom camera): the default order', () => {
+		expect(labelAnchors(undefined, [1, 1])).toEqual(DEFAULT_ANCHORS);
+	});
+});

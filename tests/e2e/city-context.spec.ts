@@ -1,0 +1,37 @@
+// The city context a reader sees: the OpenStreetMap credit only while Almaty's districts are
+// drawn, the district names and the measured distance at the residence step, the locator inset
+// (with its text alternative) at city zoom only, and the scale bar.
+import { expect, test } from '@playwright/test';
+import { waitForStep } from './helpers';
+
+const credit = (page: import('@playwright/test').Page) => page.locator('.maplibregl-ctrl-attrib-inner').textContent();
+
+test('the OSM credit, the districts, the distance, the locator and the scale follow the zoom', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/en?test');
+	await waitForStep(page, 'overview');
+	// country zoom: Natural Earth and GeoNames credited, not OpenStreetMap; no locator
+	expect(await credit(page)).toMatch(/Natural Earth/);
+	expect(await credit(page)).not.toMatch(/OpenStreetMap/);
+	await expect(page.getByTestId('locator').locator('svg')).toHaveCount(0);
+	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\s(m|km)$/);
+
+	await page.locator('.progress a[href="#residence"]').click();
+	await waitForStep(page, 'residence');
+	expect(await credit(page)).toMatch(/© OpenStreetMap contributors \(ODbL\)/);
+	const drawn = await page.evaluate(() => {
+		const map = window.qantar!.map;
+		const names = map.queryRenderedFeatures({ layers: ['base-almaty-district-labels-near'] }).map((f) => String(f.properties.name_en));
+		const distance = map.queryRenderedFeatures({ layers: ['measure-label'] }).map((f) => String(f.properties.label_en));
+		return { names: [...new Set(names)].sort(), distance };
+	});
+	// the akimat's district on one side of the dashed boundary, Medeu (no English name found: Russian) on the other
+	expect(drawn.names).toEqual(['Bostandyq', 'Медеуский район']);
+	expect(drawn.distance).toEqual(['about 260\u00a0m']);
+	const inset = page.getByTestId('locator').locator('svg[role="img"]');
+	await expect(inset).toHaveAttribute('aria-label', /Almaty, in south-eastern Kazakhstan; the rectangle shows the part of the city the map covers/);
+	await expect(page.getByTestId('locator').locator('rect')).toHaveCount(1);
+	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sm$/);
+});
