@@ -52,6 +52,10 @@ export interface StoryState {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** the path of a step's field in the document, as validateStoryDocument names it */
+export const stepPath = (index: number, ...rest: (string | number)[]): (string | number)[] => ['steps', 'steps', index, ...rest];
+/** the path of a step's text field in one language */
+export const textPath = (lang: Lang, id: string, ...rest: (string | number)[]): (string | number)[] => ['text', lang, 'steps', id, ...rest];
 /** the key of a field path: ['steps', 3, 'camera'] -> "steps.3.camera" */
 export const pathKey = (path: readonly (string | number)[]) => path.join('.');
 
@@ -122,6 +126,11 @@ export class StorySession {
 		if (this.#validation?.doc !== doc) this.#validation = { doc, result: this.#validate(doc) };
 		return this.#validation.result;
 	}
+	/** Runs the checks again (what they check against changed, e.g. the layers' ids arrived). */
+	recheck() {
+		this.#validation = null;
+		this.#set({});
+	}
 	/** every problem: the checks' and the server's last refusal */
 	get problems(): readonly StoryProblem[] {
 		const v = this.validation;
@@ -137,7 +146,8 @@ export class StorySession {
 	}
 	/** the step a problem is about (its index), or -1 */
 	stepOfProblem(p: StoryProblem): number {
-		if (p.path[0] === 'steps' && p.path[1] === 'steps' && typeof p.path[2] === 'number') return p.path[2];
+		const at = stepPath(0).length - 1;
+		if (pathKey(p.path.slice(0, at)) === pathKey(stepPath(0).slice(0, at)) && typeof p.path[at] === 'number') return p.path[at];
 		if (p.path[0] === 'text' && p.path[2] === 'steps' && typeof p.path[3] === 'string') return this.steps.findIndex((s) => s.id === p.path[3]);
 		return -1;
 	}
@@ -207,6 +217,10 @@ export class StorySession {
 
 	/** Renames a step: its text follows it in both languages. */
 	renameStep(index: number, id: string) {
+		if (this.steps.some((s, i) => i !== index && s.id === id)) {
+			this.#set({ status: `Step id "${id}" is already used by another step: choose another` });
+			return;
+		}
 		this.edit((d) => {
 			const s = d.steps.steps[index];
 			if (!s || s.id === id) return;
