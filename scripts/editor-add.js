@@ -1,5 +1,8 @@
 // Adds an editor, or sets a new password for one:
-//   npm run editor:add -- <name>
+//   npm run editor:add -- <name> [--role editor|publisher]
+// The role: "editor" saves story drafts, "publisher" also publishes them (the
+// default for a new editor is "editor"; an existing editor keeps theirs unless
+// --role is given; entries written before roles existed are publishers).
 // The password is read from the terminal (asked twice, not echoed) or, when
 // stdin is not a terminal, from its first line (e.g. `printf '%s\n' "$PW" |
 // npm run editor:add -- ana`); never from the command line, where it would
@@ -14,7 +17,7 @@ import { writeFileAtomic } from '../src/lib/server/editor/atomic-write.js';
 import { EDITOR_NAME, MIN_PASSWORD, passwordProblem } from '../src/lib/server/editor/credential-rules.js';
 
 function usage(message) {
-	console.error(`${message}\n\nUsage: npm run editor:add -- <name>   (the password is asked for, or read from stdin)`);
+	console.error(`${message}\n\nUsage: npm run editor:add -- <name> [--role editor|publisher]   (the password is asked for, or read from stdin)`);
 	process.exit(2);
 }
 
@@ -40,6 +43,13 @@ async function readStdinLine() {
 }
 
 const args = process.argv.slice(2);
+let role;
+const roleAt = args.indexOf('--role');
+if (roleAt >= 0) {
+	role = args[roleAt + 1];
+	if (role !== 'editor' && role !== 'publisher') usage(`--role must be "editor" or "publisher", not "${role ?? ''}".`);
+	args.splice(roleAt, 2);
+}
 if (args.length !== 1) usage(args.length ? 'Give exactly one name (the password is never taken from the command line).' : 'Missing the editor name.');
 const name = args[0].toLowerCase();
 if (!EDITOR_NAME.test(name))
@@ -69,10 +79,13 @@ try {
 }
 const hash = await hashPassword(password);
 const existing = config.editors.find((e) => e.name === name);
-if (existing) existing.hash = hash;
-else config.editors.push({ name, hash });
+if (existing) {
+	existing.hash = hash;
+	if (role) existing.role = role;
+} else config.editors.push({ name, hash, role: role ?? 'editor' });
 await mkdir(dirname(file), { recursive: true });
 // readable by its owner only from the moment it exists (chmod after the write left a window)
 await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
 await chmod(file, 0o600); // a umask cannot widen it, but an older file's mode is set again
-console.log(`${existing ? 'Updated the password of' : 'Added'} editor "${name}" in ${file}.`);
+const finalRole = (existing ?? config.editors.at(-1)).role ?? 'publisher';
+console.log(`${existing ? 'Updated the password of' : 'Added'} editor "${name}" (role ${finalRole}) in ${file}.`);

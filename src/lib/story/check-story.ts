@@ -1,25 +1,38 @@
 /**
  * Checks a story against the layers it draws on: every layer id exists, every
  * fitted or highlighted feature exists, and highlighted features are in a
- * layer the step shows. Pure, used by the loader and the tests.
+ * layer the step shows. Pure, used by the loader, the story document's
+ * validation (with field paths) and the tests.
  */
-import type { Story } from '$lib/schema/story';
+import type { Story, StepData } from '$lib/schema/story';
 
 /** feature id -> layer id */
 export type FeatureIndex = ReadonlyMap<string, string>;
 
-export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[], features: FeatureIndex): string[] {
-	const problems: string[] = [];
-	for (const step of story.steps) {
-		const at = `step "${step.id}"`;
-		for (const l of [...step.layers.show, ...(step.layers.emphasise ?? [])])
-			if (!layerIds.includes(l)) problems.push(`${at} › layers: unknown layer "${l}" (known: ${layerIds.join(', ')})`);
-		for (const id of step.camera.fit ?? []) if (!features.has(id)) problems.push(`${at} › camera.fit: unknown feature "${id}"`);
-		for (const id of step.highlight) {
-			const layer = features.get(id);
-			if (!layer) problems.push(`${at} › highlight: unknown feature "${id}"`);
-			else if (!step.layers.show.includes(layer)) problems.push(`${at} › highlight: "${id}" is in layer "${layer}", which the step does not show`);
-		}
-	}
+/** One step's problems, each with the path of the field inside the step (['highlight', 2]). */
+export function storyLayerProblems(
+	step: Pick<StepData, 'layers' | 'camera' | 'highlight'>,
+	layerIds: readonly string[],
+	features: FeatureIndex
+): { path: (string | number)[]; field: string; message: string }[] {
+	const problems: { path: (string | number)[]; field: string; message: string }[] = [];
+	const layerProblem = (key: 'show' | 'emphasise', l: string, i: number) => {
+		if (!layerIds.includes(l)) problems.push({ path: ['layers', key, i], field: 'layers', message: `unknown layer "${l}" (known: ${layerIds.join(', ')})` });
+	};
+	step.layers.show.forEach((l, i) => layerProblem('show', l, i));
+	(step.layers.emphasise ?? []).forEach((l, i) => layerProblem('emphasise', l, i));
+	(step.camera.fit ?? []).forEach((id, i) => {
+		if (!features.has(id)) problems.push({ path: ['camera', 'fit', i], field: 'camera.fit', message: `unknown feature "${id}"` });
+	});
+	step.highlight.forEach((id, i) => {
+		const layer = features.get(id);
+		if (!layer) problems.push({ path: ['highlight', i], field: 'highlight', message: `unknown feature "${id}"` });
+		else if (!step.layers.show.includes(layer))
+			problems.push({ path: ['highlight', i], field: 'highlight', message: `"${id}" is in layer "${layer}", which the step does not show` });
+	});
 	return problems;
+}
+
+export function checkStoryAgainstLayers(story: Story, layerIds: readonly string[], features: FeatureIndex): string[] {
+	return story.steps.flatMap((step) => storyLayerProblems(step, layerIds, features).map((p) => `step "${step.id}" › ${p.field}: ${p.message}`));
 }

@@ -1,8 +1,10 @@
 /**
  * The editors allowed to sign in: a JSON file outside the repository's
  * history (QANTAR_EDITORS_FILE, default data/editors.json) holding
- * { "editors": [{ "name", "hash" }] } with scrypt hashes written by
- * `npm run editor:add -- <name>`. Re-read when the file changes, so adding an
+ * { "editors": [{ "name", "hash", "role" }] } with scrypt hashes written by
+ * `npm run editor:add -- <name> [--role editor|publisher]`. The role says
+ * who may publish the story: "editor" saves drafts, "publisher" also
+ * publishes; an entry without one (written before roles existed) is a publisher. Re-read when the file changes, so adding an
  * editor needs no restart. No file, or no editor in it: nobody can sign in.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -10,8 +12,11 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { EDITOR_NAME } from './credential-rules.js';
 
+export const ROLES = ['editor', 'publisher'] as const;
+export type Role = (typeof ROLES)[number];
+
 const editorsFileSchema = z.strictObject({
-	editors: z.array(z.strictObject({ name: z.string().regex(EDITOR_NAME), hash: z.string().startsWith('scrypt$') }))
+	editors: z.array(z.strictObject({ name: z.string().regex(EDITOR_NAME), hash: z.string().startsWith('scrypt$'), role: z.enum(ROLES).optional() }))
 });
 
 export function editorsFile(): string {
@@ -21,7 +26,7 @@ export function editorsFile(): string {
 export const HOW_TO_ADD_EDITOR =
 	'run `npm run editor:add -- <name>` on the server (it asks for the password and writes data/editors.json, or the file named by QANTAR_EDITORS_FILE), then sign in at /edit/login';
 
-export type Editors = { ok: true; hashes: ReadonlyMap<string, string> } | { ok: false; message: string };
+export type Editors = { ok: true; hashes: ReadonlyMap<string, string>; roles: ReadonlyMap<string, Role> } | { ok: false; message: string };
 
 /** Why nobody can sign in: `message` for visitors (no path of the server's), `log` for the server's log (with the file). */
 type Refusal = { ok: false; message: string; log: string };
@@ -54,7 +59,11 @@ async function load(file: string): Promise<Extract<Editors, { ok: true }> | Refu
 		};
 	if (parsed.data.editors.length === 0)
 		return { ok: false, message: `No editors are configured on this server: ${HOW_TO_ADD_EDITOR}.`, log: `no editors in ${file}` };
-	return { ok: true, hashes: new Map(parsed.data.editors.map((e) => [e.name, e.hash])) };
+	return {
+		ok: true,
+		hashes: new Map(parsed.data.editors.map((e) => [e.name, e.hash])),
+		roles: new Map(parsed.data.editors.map((e) => [e.name, e.role ?? 'publisher']))
+	};
 }
 
 let lastLogged = '';

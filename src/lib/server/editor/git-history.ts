@@ -259,3 +259,58 @@ export async function removedIds(dir: string): Promise<Set<string>> {
 	retiredCache.set(dir, { head, ids });
 	return ids;
 }
+
+/** Commits several paths of the data directory (files or folders) as one revision by `author`; returns HEAD (unchanged when nothing differed). */
+export async function commitFiles(dir: string, paths: string[], author: string, message: string): Promise<string> {
+	return withLock(`git:${dir}`, async () => {
+		await recoverStaleLock(dir);
+		await git(dir, ['add', '-A', '--', ...paths], author);
+		if ((await git(dir, ['status', '--porcelain', '--', ...paths])).trim() !== '')
+			await git(dir, ['commit', '-q', '--no-verify', '-F', '-', '--', ...paths], author, message);
+		return (await git(dir, ['rev-parse', 'HEAD'])).trim();
+	});
+}
+
+/** Puts paths back as last committed, dropping files added since (an interrupted write that was never acknowledged). */
+export async function restoreCommitted(dir: string, paths: string[]): Promise<void> {
+	return withLock(`git:${dir}`, async () => {
+		await recoverStaleLock(dir);
+		await git(dir, ['checkout', '-q', 'HEAD', '--', ...paths]);
+		await git(dir, ['clean', '-fdq', '--', ...paths]);
+	});
+}
+
+/** The object a revision expression names ("HEAD:story", a tree id), or null when there is none. */
+export async function revParse(dir: string, spec: string): Promise<string | null> {
+	try {
+		return (await git(dir, ['rev-parse', '--verify', '--quiet', spec])).trim() || null;
+	} catch {
+		return null;
+	}
+}
+
+/** A file's text inside a commit or tree (`<tree id>:steps.yaml`), or null when there is none. */
+export async function showFile(dir: string, treeish: string, path: string): Promise<string | null> {
+	if (!REV.test(treeish)) return null;
+	try {
+		return await git(dir, ['show', `${treeish}:${path}`]);
+	} catch {
+		return null;
+	}
+}
+
+/** Revisions that touched any of these paths, newest first: hash, author, ISO date, subject. */
+export async function pathLog(dir: string, paths: string[], limit = 100): Promise<{ rev: string; author: string; date: string; message: string }[]> {
+	const out = await git(dir, ['log', `-n${limit}`, `--format=%H${FIELD}%an${FIELD}%aI${FIELD}%s${RECORD}`, '--', ...paths]);
+	return out
+		.split(RECORD)
+		.map((r) => r.replace(/^\n/, '').split(FIELD))
+		.filter((f): f is [string, string, string, string] => f.length === 4 && !!f[0])
+		.map(([rev, author, date, message]) => ({ rev, author, date, message }));
+}
+
+/** True when any of these paths differs between a revision and HEAD. */
+export async function changedSince(dir: string, rev: string, paths: string[]): Promise<boolean> {
+	if (!REV.test(rev)) return true;
+	return (await git(dir, ['diff', '--name-only', rev, 'HEAD', '--', ...paths])).trim() !== '';
+}

@@ -9,7 +9,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { layerById, LAYER_IDS, type StoryLayer } from '$lib/geo/layers';
 import { parseJsonBody } from '$lib/schema/validate-edit';
 import { HistoryUnavailableError } from './git-history';
-import { loadEditors } from './editors';
+import { loadEditors, type Role } from './editors';
 import { currentEditor } from './sessions';
 import { ApiError, problemsFrom } from './api-response';
 import { parseIfMatch } from './layer-files';
@@ -53,7 +53,11 @@ export async function requireWrite(event: RequestEvent): Promise<{ layer: StoryL
 }
 
 /** Reads the body as text, enforcing the content type and the size limit even without Content-Length. */
-export async function readJsonBody(event: RequestEvent, file: string): Promise<{ text: string; value: unknown }> {
+export async function readJsonBody(
+	event: RequestEvent,
+	file: string,
+	emptyHint = 'send the layer as a GeoJSON FeatureCollection'
+): Promise<{ text: string; value: unknown }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
 	const charset = params
@@ -82,7 +86,7 @@ export async function readJsonBody(event: RequestEvent, file: string): Promise<{
 	} catch {
 		throw new ApiError(400, 'The body is not valid UTF-8');
 	}
-	if (text.trim() === '') throw new ApiError(400, 'The body is empty: send the layer as a GeoJSON FeatureCollection', [{ file, message: 'empty body' }]);
+	if (text.trim() === '') throw new ApiError(400, `The body is empty: ${emptyHint}`, [{ file, message: 'empty body' }]);
 	const parsed = parseJsonBody(text, file);
 	if (!parsed.ok) throw new ApiError(400, parsed.problems[0]!.message, problemsFrom(parsed.problems));
 	return { text, value: parsed.value };
@@ -92,4 +96,21 @@ export async function readJsonBody(event: RequestEvent, file: string): Promise<{
 export function storageError(e: unknown): never {
 	if (e instanceof HistoryUnavailableError) throw new ApiError(503, e.message);
 	throw e;
+}
+
+/** The signed-in editor and their role (see editors.ts), or 503 / 401. */
+export async function requireEditorRole(event: RequestEvent): Promise<{ editor: string; role: Role }> {
+	const editor = await requireEditor(event);
+	const editors = await loadEditors();
+	return { editor, role: (editors.ok && editors.roles.get(editor)) || 'editor' };
+}
+
+/** A publisher, or 403 saying who may publish. */
+export async function requirePublisher(event: RequestEvent): Promise<string> {
+	const { editor, role } = await requireEditorRole(event);
+	if (role !== 'publisher')
+		throw new ApiError(403, `${editor} is an editor and may save drafts, not publish: ask a publisher, or run \`npm run editor:add -- ${editor} --role publisher\` on the server`, [
+			{ field: 'role', message: 'publishing needs the publisher role' }
+		]);
+	return editor;
 }

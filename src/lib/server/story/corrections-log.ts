@@ -1,0 +1,60 @@
+/**
+ * The public corrections log: corrections.jsonl in the data directory, one
+ * entry (JSON) per line, appended by each publish and committed with it;
+ * nothing in it is ever rewritten (a later correction is a new entry).
+ * Readers read it with one stat per request (parsed again only when it
+ * changed). The publish's own entry is also in published.json, written first:
+ * a publish killed between the two writes still shows its entry, and the next
+ * write of the store appends it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dataDir } from '../web-policy.js';
+import { writeFileAtomic } from '../editor/atomic-write.js';
+import { published } from './published';
+import type { CorrectionEntry } from '$lib/corrections/entry';
+
+export const CORRECTIONS_FILE = 'corrections.jsonl';
+export const correctionsPath = () => join(dataDir(), CORRECTIONS_FILE);
+
+const parseLog = (text: string): CorrectionEntry[] =>
+	text
+		.split('\n')
+		.filter((l) => l.trim())
+		.map((l) => JSON.parse(l) as CorrectionEntry);
+
+let cached: { stamp: string; entries: CorrectionEntry[] } | null = null;
+
+function logged(): CorrectionEntry[] {
+	const file = correctionsPath();
+	let stamp = '';
+	try {
+		const s = statSync(file);
+		stamp = `${file}:${s.mtimeMs}:${s.size}:${s.ino}`;
+	} catch {
+		return [];
+	}
+	if (cached?.stamp !== stamp) cached = { stamp, entries: parseLog(readFileSync(file, 'utf8')) };
+	return cached.entries;
+}
+
+/** Every entry, newest first (the last publish's entry included even if a crash kept it out of the file). */
+export function corrections(): CorrectionEntry[] {
+	const entries = logged();
+	const last = published().entry;
+	const all = last && !entries.some((e) => e.id === last.id) ? [...entries, last] : entries;
+	return [...all].reverse();
+}
+
+/** Appends an entry unless the log already ends with it (the old lines are kept byte for byte). */
+export async function appendCorrection(entry: CorrectionEntry): Promise<void> {
+	const file = correctionsPath();
+	const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+		if (e.code === 'ENOENT') return '';
+		throw e;
+	});
+	if (parseLog(text).some((e) => e.id === entry.id)) return;
+	const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+	await writeFileAtomic(file, `${text}${sep}${JSON.stringify(entry)}\n`);
+}
