@@ -31,8 +31,4 @@ export function searchFeatures(all: readonly FeatureInfo[], query: string, limit
 	return all.filter((f) => words.every((w) => fold(`${f.id} ${f.name.en} ${f.name.fr} ${f.layer}`).includes(w))).slice(0, limit);
 }
 
-export const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase();
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -6,46 +6,34 @@
  * path of the field); a 409 a StoryConflictError with the current version and
  * the paths changed since. Nothing is cached by the browser.
  */
-import type { StoryDocument } from '$lib/schema/story-document';
+import type { z } from 'zod';
+import type { Published, StoryHistory, StoryResponse, StoryRole, StorySaved } from '$lib/api/story-api';
+import type { DocumentProblem } from '$lib/schema/story-document';
+import type { stepsFileSchema, storyTextSchema } from '$lib/schema/story';
+import type { figuresFileSchema } from '$lib/schema/figures';
+import type { sourcesFileSchema } from '$lib/schema/sources';
 
 export const STORY_PATH = '/api/story';
 export const STORY_PUBLISHED_PATH = '/api/story/published';
 export const STORY_HISTORY_PATH = '/api/story/history';
 export const STORY_PUBLISH_PATH = '/api/story/publish';
 
-/** One thing the server refuses, with the path of the field it names (e.g. ['steps', 3, 'camera', 'zoom']). */
-export interface StoryProblem {
-	path: (string | number)[];
-	message: string;
+/**
+ * The story document as the editor handles it: the StoryDocument of
+ * $lib/schema/story-document (whose parts are `unknown` until validated) with
+ * each part typed as its file's schema takes it. What the server sends was
+ * validated before it was written.
+ */
+export interface StoryDoc {
+	steps: z.input<typeof stepsFileSchema>;
+	text: { fr: z.input<typeof storyTextSchema>; en: z.input<typeof storyTextSchema> };
+	figures: z.input<typeof figuresFileSchema>;
+	sources: z.input<typeof sourcesFileSchema>;
 }
-export type StoryRole = 'editor' | 'publisher';
-
-/** 200 to GET /api/story */
-export interface StoryDraft {
-	document: StoryDocument;
-	etag: string;
-	draftRev: string;
-	publishedRev: string | null;
-	publishedAt: string | null;
-	unpublishedChanges: boolean;
-	role: StoryRole;
-}
-/** 200 to PUT /api/story */
-export interface StorySaved {
-	etag: string;
-	rev: string | null;
-}
-export interface StoryRevision {
-	rev: string;
-	author: string;
-	date: string;
-	message: string;
-}
-/** 200 to POST /api/story/publish */
-export interface StoryPublished {
-	publishedRev: string;
-	entries: unknown[];
-}
+export type StoryProblem = DocumentProblem;
+export type { StoryRole, StorySaved };
+export type StoryDraft = Omit<StoryResponse, 'document'> & { document: StoryDoc };
+export type StoryRevision = StoryHistory['revisions'][number];
 
 export class StoryApiError extends Error {
 	override readonly name: string = 'StoryApiError';
@@ -70,7 +58,7 @@ export class StoryConflictError extends StoryApiError {
 		/** the draft's current version */
 		readonly etag: string,
 		/** what changed since, in words ("steps › akimat › title (fr)") */
-		readonly changed: readonly string[]
+		readonly changed: readonly string[] | null
 	) {
 		super(request, 409, message);
 	}
@@ -102,24 +90,24 @@ export class StoryApi {
 	}
 
 	/** Saves the whole document over the version `etag`. Throws StoryConflictError (409) or StoryApiError (422 with problems, any other refusal). */
-	async save(doc: StoryDocument, etag: string): Promise<StorySaved> {
+	async save(doc: StoryDoc, etag: string): Promise<StorySaved> {
 		const r = await this.#send('PUT', STORY_PATH, { headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify(doc) });
 		return this.#json<StorySaved>('PUT', STORY_PATH, r);
 	}
 
 	/** The document readers see now. */
-	async published(): Promise<StoryDocument> {
-		return this.#json<StoryDocument>('GET', STORY_PUBLISHED_PATH, await this.#send('GET', STORY_PUBLISHED_PATH));
+	async published(): Promise<StoryDoc> {
+		return this.#json<StoryDoc>('GET', STORY_PUBLISHED_PATH, await this.#send('GET', STORY_PUBLISHED_PATH));
 	}
 
 	async history(): Promise<StoryRevision[]> {
-		return (await this.#json<{ revisions: StoryRevision[] }>('GET', STORY_HISTORY_PATH, await this.#send('GET', STORY_HISTORY_PATH))).revisions;
+		return (await this.#json<StoryHistory>('GET', STORY_HISTORY_PATH, await this.#send('GET', STORY_HISTORY_PATH))).revisions;
 	}
 
 	/** Makes the draft of version `etag` what readers see. */
-	async publish(etag: string, note: string, minor: boolean): Promise<StoryPublished> {
+	async publish(etag: string, note: string, minor: boolean): Promise<Published> {
 		const r = await this.#send('POST', STORY_PUBLISH_PATH, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ etag, note, minor }) });
-		return this.#json<StoryPublished>('POST', STORY_PUBLISH_PATH, r);
+		return this.#json<Published>('POST', STORY_PUBLISH_PATH, r);
 	}
 
 	async #send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -150,7 +138,7 @@ export class StoryApi {
 				request,
 				message,
 				String(refusal.etag ?? r.headers.get('etag') ?? ''),
-				Array.isArray(refusal.changed) ? refusal.changed.map(String) : []
+				Array.isArray(refusal.changed) ? refusal.changed.map(String) : null
 			);
 		throw new StoryApiError(request, r.status, message, problemsOf(refusal.problems));
 	}

@@ -4,7 +4,7 @@
  * of a step (its text per language), the story's own texts, figures and
  * sources. Pure.
  */
-import type { StoryDocument } from '$lib/schema/story-document';
+import type { StoryDoc } from './story-api-client';
 import type { Lang } from '$lib/i18n/lang';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -14,15 +14,21 @@ function changedKeys(a: Record<string, unknown> = {}, b: Record<string, unknown>
 	return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !same(a[k], b[k]));
 }
 
-export function storyChanges(before: StoryDocument, after: StoryDocument): string[] {
+export function storyChanges(before: StoryDoc, after: StoryDoc): string[] {
 	const out: string[] = [];
-	const ids = (d: StoryDocument) => d.steps.steps.map((s) => s.id);
+	const ids = (d: StoryDoc) => d.steps.steps.map((s) => s.id);
 	const was = ids(before);
 	const now = ids(after);
 	for (const id of now) if (!was.includes(id)) out.push(`step "${id}" added (position ${now.indexOf(id) + 1})`);
 	for (const id of was) if (!now.includes(id)) out.push(`step "${id}" removed`);
 	const kept = now.filter((id) => was.includes(id));
-	if (!same(kept, was.filter((id) => now.includes(id)))) out.push(`steps reordered: ${kept.join(', ')}`);
+	if (
+		!same(
+			kept,
+			was.filter((id) => now.includes(id))
+		)
+	)
+		out.push(`steps reordered: ${kept.join(', ')}`);
 
 	for (const id of kept) {
 		const a = before.steps.steps.find((s) => s.id === id) as unknown as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoryDocument } from '$lib/schema/story-document';
+import type { StoryDoc } from './story-api-client';
 import { StoryApi, type FetchLike, type StoryProblem } from './story-api-client';
 import { StorySession, type Validation } from './story-session';
 import { storyChanges } from './story-diff';
@@ -15,7 +15,7 @@ const step = (id: string, highlight: string[] = []) => ({
 	sources: ['src-a']
 });
 const text = (title: string) => ({ kicker: '5 January', title, body: ['One paragraph.'], alt: 'A map.' });
-function doc(): StoryDocument {
+function doc(): StoryDoc {
 	return {
 		steps: { dispatch: { sources: ['src-a'] }, method: { sources: ['src-a'] }, steps: [step('akimat', ['almaty-akimat']), step('airport')] },
 		text: {
@@ -24,7 +24,7 @@ function doc(): StoryDocument {
 		},
 		figures: { groups: [] },
 		sources: { sources: [{ id: 'src-a', url: 'https://example.org/a', title: 'A', headline: true, publisher: 'AP', date: '2022-01-05', lang: 'en' }] }
-	} as unknown as StoryDocument;
+	} as unknown as StoryDoc;
 }
 const FEATURES = new Map([
 	['almaty-akimat', 'almaty-sites'],
@@ -32,8 +32,8 @@ const FEATURES = new Map([
 	['aktau', 'protest-cities']
 ]);
 
-/** A stand-in for validateStoryDocument: empty titles and unknown features, with their field paths. */
-function validate(d: StoryDocument): Validation {
+/** A stand-in for validateStoryDoc: empty titles and unknown features, with their field paths. */
+function validate(d: StoryDoc): Validation {
 	const problems: StoryProblem[] = [];
 	d.steps.steps.forEach((s, i) => {
 		s.highlight?.forEach((id, j) => {
@@ -47,7 +47,7 @@ function validate(d: StoryDocument): Validation {
 
 /** The story API in memory: a draft with versions (ETag), If-Match checked, the published version, roles. */
 function fakeServer(role: 'editor' | 'publisher' = 'publisher') {
-	const versions: StoryDocument[] = [doc()];
+	const versions: StoryDoc[] = [doc()];
 	let published = 0;
 	const etag = () => `"v${versions.length}"`;
 	const requests: { method: string; url: string; body?: unknown }[] = [];
@@ -71,7 +71,8 @@ function fakeServer(role: 'editor' | 'publisher' = 'publisher') {
 				{ etag: etag() }
 			);
 		if (url === '/api/story' && method === 'PUT') {
-			if (headers.get('if-match') !== etag()) return json({ error: 'The story was saved by someone else', etag: etag(), changed: ['steps › akimat › title (fr)'] }, 409);
+			if (headers.get('if-match') !== etag())
+				return json({ error: 'The story was saved by someone else', etag: etag(), changed: ['steps › akimat › title (fr)'] }, 409);
 			const v = validate(body);
 			if (!v.ok) return json({ error: 'The story is invalid', problems: v.problems }, 422);
 			versions.push(body);
@@ -81,13 +82,21 @@ function fakeServer(role: 'editor' | 'publisher' = 'publisher') {
 		if (url === '/api/story/publish') {
 			if (role !== 'publisher') return json({ error: 'Only publishers publish' }, 403);
 			if (body.etag !== etag()) return json({ error: 'The draft moved', etag: etag(), changed: [] }, 409);
-			if (!body.note && !body.minor) return json({ error: 'Say what changed for readers, or tick "minor"', problems: [{ path: ['note'], message: 'is required' }] }, 422);
+			if (!body.note && !body.minor)
+				return json({ error: 'Say what changed for readers, or tick "minor"', problems: [{ path: ['note'], message: 'is required' }] }, 422);
 			published = versions.length - 1;
 			return json({ publishedRev: `r${versions.length}`, entries: [] });
 		}
 		return json({ error: 'not found' }, 404);
 	};
-	return { fetchFn, requests, versions, get published() { return versions[published]!; } };
+	return {
+		fetchFn,
+		requests,
+		versions,
+		get published() {
+			return versions[published]!;
+		}
+	};
 }
 
 async function open(role: 'editor' | 'publisher' = 'publisher') {
@@ -221,5 +230,54 @@ describe('storyChanges', () => {
 			'step "airport" › highlight',
 			'source "src-b" added'
 		]);
+	});
+});
+
+describe('StorySession with the server’s own checks on the real story', () => {
+	it('puts an empty French title and an unknown highlight next to those fields, and refuses to save', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { parse } = await import('yaml');
+		const { STORY_LAYERS } = await import('$lib/geo/layers');
+		const { validateStoryDocument } = await import('$lib/schema/story-document');
+		const read = (f: string) => parse(readFileSync(`content/${f}`, 'utf8'));
+		const real = {
+			steps: read('steps.yaml'),
+			text: { fr: read('story.fr.yaml'), en: read('story.en.yaml') },
+			figures: read('figures.yaml'),
+			sources: read('sources.yaml')
+		};
+		const layerOf = new Map<string, string>();
+		for (const l of STORY_LAYERS) for (const f of JSON.parse(readFileSync(`static/geo/${l.file}`, 'utf8')).features) layerOf.set(String(f.properties.id), l.id);
+		const puts: string[] = [];
+		const fetchFn: FetchLike = async (url, init = {}) => {
+			if (init.method === 'PUT') puts.push(url);
+			return json({
+				document: real,
+				etag: '"t1"',
+				draftRev: 'a',
+				publishedRev: 'a',
+				publishedAt: '2026-12-06T00:00:00Z',
+				unpublishedChanges: false,
+				role: 'publisher'
+			});
+		};
+		const session = new StorySession(new StoryApi(fetchFn), (d) => validateStoryDocument(d, { layerOf }));
+		await session.load();
+		expect(session.problems).toEqual([]);
+		const i = session.steps.findIndex((s) => s.id === 'akimat');
+		session.updateText('fr', i, (t) => (t.title = ''));
+		session.updateStep(i, (s) => (s.highlight = [...(s.highlight ?? []), 'no-such-place']));
+		expect(session.problemsAt(['text', 'fr', 'steps', 'akimat', 'title']).length).toBe(1);
+		expect(
+			session
+				.problemsAt(['steps', 'steps', i, 'highlight'])
+				.map((p) => p.message)
+				.join()
+		).toMatch(/no-such-place/);
+		expect(session.problemCount(i)).toBe(2);
+		expect(session.unknownFeatures).toHaveLength(1);
+		await session.save();
+		expect(puts).toEqual([]);
+		expect(session.state.status).toMatch(/names a feature that no layer has/);
 	});
 });

@@ -9,20 +9,20 @@
  * and reads it again on each change. Every request goes through StoryApi.
  */
 import type { Story } from '$lib/schema/story';
-import type { StoryDocument } from '$lib/schema/story-document';
 import type { Lang } from '$lib/i18n/lang';
-import { StoryApiError, StoryConflictError, type StoryApi, type StoryProblem, type StoryRole } from './story-api-client';
+import { StoryApiError, StoryConflictError, type StoryApi, type StoryDoc, type StoryProblem, type StoryRole } from './story-api-client';
 
-export type StepEntry = StoryDocument['steps']['steps'][number];
-export type StepTextEntry = StoryDocument['text']['fr']['steps'][string];
-export type SourceEntry = StoryDocument['sources']['sources'][number];
+export type StepEntry = StoryDoc['steps']['steps'][number];
+export type StepTextEntry = StoryDoc['text']['fr']['steps'][string];
+export type SourceEntry = StoryDoc['sources']['sources'][number];
 export type Validation = { ok: true; stories: { fr: Story; en: Story } } | { ok: false; problems: StoryProblem[] };
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 export interface StoryConflict {
 	etag: string;
 	message: string;
-	changed: readonly string[];
+	/** what changed since my version (null: the server could not say) */
+	changed: readonly string[] | null;
 }
 
 export interface StoryState {
@@ -44,7 +44,7 @@ export interface StoryState {
 	readonly dirty: boolean;
 	readonly conflict: StoryConflict | null;
 	/** my version, kept aside by a reload after a conflict */
-	readonly kept: StoryDocument | null;
+	readonly kept: StoryDoc | null;
 	/** the server's problems from the last refused save (422) */
 	readonly serverProblems: readonly StoryProblem[];
 	/** said to screen readers (a live region): a step moved, added, removed */
@@ -52,7 +52,7 @@ export interface StoryState {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-/** the path of a step's field in the document, as validateStoryDocument names it */
+/** the path of a step's field in the document, as validateStoryDoc names it */
 export const stepPath = (index: number, ...rest: (string | number)[]): (string | number)[] => ['steps', 'steps', index, ...rest];
 /** the path of a step's text field in one language */
 export const textPath = (lang: Lang, id: string, ...rest: (string | number)[]): (string | number)[] => ['text', lang, 'steps', id, ...rest];
@@ -63,11 +63,11 @@ const EMPTY_TEXT = (): StepTextEntry => ({ kicker: '', title: '', body: [''], al
 
 export class StorySession {
 	readonly #api: StoryApi;
-	readonly #validate: (doc: StoryDocument) => Validation;
+	readonly #validate: (doc: StoryDoc) => Validation;
 	readonly #listeners = new Set<() => void>();
-	#doc: StoryDocument | null = null;
+	#doc: StoryDoc | null = null;
 	#saved: string = '';
-	#validation: { doc: StoryDocument; result: Validation } | null = null;
+	#validation: { doc: StoryDoc; result: Validation } | null = null;
 	#state: StoryState = {
 		loading: true,
 		saving: false,
@@ -86,7 +86,7 @@ export class StorySession {
 		announcement: ''
 	};
 
-	constructor(api: StoryApi, validate: (doc: StoryDocument) => Validation) {
+	constructor(api: StoryApi, validate: (doc: StoryDoc) => Validation) {
 		this.#api = api;
 		this.#validate = validate;
 	}
@@ -103,7 +103,7 @@ export class StorySession {
 		return this.#state;
 	}
 	/** the working document (null until loaded); never change it in place: use edit() */
-	get doc(): StoryDocument | null {
+	get doc(): StoryDoc | null {
 		return this.#doc;
 	}
 	get steps(): readonly StepEntry[] {
@@ -193,7 +193,7 @@ export class StorySession {
 	}
 
 	/** Changes a copy of the document; `patch` goes into the state with it. */
-	edit(change: (doc: StoryDocument) => void, patch: Partial<StoryState> = {}) {
+	edit(change: (doc: StoryDoc) => void, patch: Partial<StoryState> = {}) {
 		if (!this.#doc) return;
 		const next = structuredClone(this.#doc);
 		change(next);
@@ -370,7 +370,7 @@ export class StorySession {
 		this.#set({ kept: null });
 	}
 
-	published(): Promise<StoryDocument> {
+	published(): Promise<StoryDoc> {
 		return this.#api.published();
 	}
 
