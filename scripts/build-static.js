@@ -7,7 +7,8 @@
 // --from    take the pages from this running Qantar server (same build as build/);
 //           default: serve build/ here on a loopback port
 // --server  the Node server's address: /embed/view (composed views) forwards there
-// Writes: /, /en, /step/<id>, /en/step/<id> (reader), /embed/step/<id>, /en/embed/step/<id>
+// Writes: /, /en, /step/<id>, /en/step/<id> (reader: the published story), /corrections,
+// /en/corrections and their .atom feeds, /embed/step/<id>, /en/embed/step/<id>
 // (embeds), /embed, /en/embed (previews), each page's __data.json (client navigation),
 // static oEmbed answers /oembed/<page>.json (the pages' discovery tags point there),
 // /_app, /geo (from the data folder, so accepted edits are published), /snapshots,
@@ -49,8 +50,24 @@ if (!FROM) {
 const RENDERED = server ? PUBLIC : FROM;
 const toPublic = (text) => text.split(RENDERED).join(PUBLIC);
 
-const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((s) => s.id);
-const pages = ['', '/en'].flatMap((p) => [p || '/', `${p}/embed`, ...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])]);
+// the published story's steps (docs/story-api.md): the data directory's published.json, or content/ before the first publish
+const PUBLISHED = join(DATA, 'published.json');
+const steps = (existsSync(PUBLISHED) ? JSON.parse(readFileSync(PUBLISHED, 'utf8')).document.steps : parse(readFileSync('content/steps.yaml', 'utf8'))).steps.map(
+	(s) => s.id
+);
+const pages = ['', '/en'].flatMap((p) => [
+	p || '/',
+	`${p}/embed`,
+	`${p}/corrections`,
+	...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])
+]);
+/** what of the data directory readers may see: the layers and the basemap, never its history, the story's drafts or the publish records */
+const PRIVATE_DATA = new Set(['story', 'published.json', 'corrections.jsonl']);
+const publicData = (src) => {
+	const rel = src.slice(DATA.length + 1);
+	const top = rel.split('/')[0];
+	return rel === '' || (!top.startsWith('.') && !PRIVATE_DATA.has(top) && !/\.(gz|br)$/.test(rel));
+};
 const fileOf = (path) => (path === '/' ? 'index.html' : `${path.slice(1)}.html`);
 const oembedFile = (path) => `oembed/${path === '/' ? 'index' : path.slice(1)}.json`;
 const write = (rel, data) => {
@@ -87,7 +104,7 @@ try {
 	cpSync(join(BUILD, 'client'), OUT, { recursive: true, filter: (src) => !src.includes('__floor') });
 	// the data as it is now (an accepted edit is published by this copy)
 	rmSync(join(OUT, 'geo'), { recursive: true, force: true });
-	cpSync(DATA, join(OUT, 'geo'), { recursive: true, filter: (src) => !/\.(gz|br)$/.test(src) });
+	cpSync(DATA, join(OUT, 'geo'), { recursive: true, filter: publicData });
 	precompressData(join(OUT, 'geo'));
 
 	let answers = 0;
@@ -105,6 +122,9 @@ try {
 			answers++;
 		} else if (o.status !== 404) throw new Error(`oEmbed for ${path}: ${o.status}`);
 	}
+
+	// the corrections log's feeds
+	for (const p of ['', '/en']) write(`${p.slice(1)}${p ? '/' : ''}corrections.atom`, toPublic(await (await get(`${p}/corrections.atom`)).text()));
 
 	// composed views (/embed/view?...) are made from their parameters by the Node server
 	for (const p of ['', '/en']) {

@@ -1,7 +1,7 @@
 // A cache of reader and embed pages (the same for every reader: no cookie).
-// A page shows the story (read once per process: content ships with the build)
-// and the layer files, so it is kept until a layer file changes (a saved layer
-// empties it at once), at most QANTAR_PAGE_CACHE_MS (default 10 min; 0 turns it
+// A page shows the published story (published.json in the data directory) and
+// the layer files, so it is kept until one of them changes (a saved layer or a
+// publish empties it at once), at most QANTAR_PAGE_CACHE_MS (default 10 min; 0 turns it
 // off): a crowd costs one render per page, and a reader does not wait for one.
 // Each answer gets a fresh CSP nonce (the kept page's nonce is replaced in the
 // header and the markup), so a nonce is never served twice. Which pages, under
@@ -16,12 +16,12 @@ import { pageCacheKey } from './page-cache-key.js';
 /** @typedef {import('node:http').ServerResponse} Res */
 /** @typedef {{ at: number, stamp: string, nonce: string, headers: Record<string, string | number | string[]>, html: string }} Page */
 
-/** Changes whenever a layer file is saved: a kept page never outlives the data it shows. */
+/** Changes whenever a layer file is saved or the story published: a kept page never outlives the data it shows. */
 export function dataStamp() {
 	const dir = dataDir();
 	try {
 		return readdirSync(dir)
-			.filter((f) => f.endsWith('.geojson'))
+			.filter((f) => f.endsWith('.geojson') || f === 'published.json' || f === 'corrections.jsonl')
 			.map((f) => `${f}:${statSync(join(dir, f)).mtimeMs}`)
 			.join('|');
 	} catch {

@@ -24,6 +24,7 @@ export async function freePort() {
  * @property {number} port
  * @property {() => string} output what it printed so far (stdout and stderr, the last 64 KB)
  * @property {() => Promise<void>} stop ends it; resolves once it has exited
+ * @property {(signal: NodeJS.Signals) => Promise<void>} kill sends it a signal (a crash test's SIGKILL); resolves once it has exited
  */
 
 /**
@@ -60,7 +61,17 @@ export async function startBuiltServer({ port, env = {}, ready = '/', timeoutMs 
 			(r) => (void r.body?.cancel(), r.ok),
 			() => false
 		);
-		if (up) return { base, port: p, output: () => log, stop };
+		if (up)
+			return {
+				base,
+				port: p,
+				output: () => log,
+				stop,
+				kill: async (/** @type {NodeJS.Signals} */ signal) => {
+					if (!gone) child.kill(signal);
+					await exited;
+				}
+			};
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`the server (${ENTRY}) did not answer ${base}${ready} within ${timeoutMs / 1000} s:\n${log.trim()}`);

@@ -8,6 +8,7 @@ import type { Lang } from '$lib/i18n/lang';
 import type { EmbedOptions } from '$lib/schema/embed';
 import type { Period } from '$lib/schema/feature';
 import type { StepView } from '$lib/schema/story';
+import type { Update } from '$lib/corrections/entry';
 
 export interface EmbedData {
 	lang: Lang;
@@ -26,4 +27,6 @@ export interface EmbedData {
 	embedPath: string;
 	/** absolute address of this embed page, for oEmbed discovery */
 	pageUrl: string;
+	/** the step's latest correction (corrections log), if any */
+	update?: Update;
 }

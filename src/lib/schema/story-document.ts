@@ -103,7 +103,8 @@ export function validateStoryDocument(doc: unknown, { layerOf, layerIds = LAYER_
 	const cite = (path: DocumentPath, list: readonly string[]) => {
 		if (known)
 			list.forEach((id, i) => {
-				if (!known.has(id)) problems.push({ path: [...path, i], message: `cites "${id}", which the source registry does not have: add it there or cite an existing id` });
+				if (!known.has(id))
+					problems.push({ path: [...path, i], message: `cites "${id}", which the source registry does not have: add it there or cite an existing id` });
 			});
 	};
 
@@ -133,7 +134,8 @@ export function validateStoryDocument(doc: unknown, { layerOf, layerIds = LAYER_
 			if (!r.success) continue;
 			s.steps.forEach((step, i) => {
 				const text = r.data.steps[step.id];
-				if (!text) problems.push({ path: ['text', lang, 'steps', step.id], message: `no ${lang} text for step "${step.id}" (step ${i + 1}): every step needs one` });
+				if (!text)
+					problems.push({ path: ['text', lang, 'steps', step.id], message: `no ${lang} text for step "${step.id}" (step ${i + 1}): every step needs one` });
 				else if (step.body_periods && step.body_periods.length !== text.body.length)
 					problems.push({
 						path: ['steps', 'steps', i, 'body_periods'],

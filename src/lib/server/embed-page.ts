@@ -12,6 +12,8 @@ import { STRINGS } from '$lib/i18n/strings';
 import { prefix } from '$lib/i18n/lang';
 import { isShown } from '$lib/explore/dates';
 import type { Lang } from '$lib/i18n/lang';
+import { latestUpdates } from '$lib/corrections/entry';
+import { corrections } from './story/corrections-log';
 
 function fail(problems: ParamProblem[], lang: Lang): never {
 	const head = lang === 'fr' ? 'Paramètres d’intégration incorrects' : 'Invalid embed parameters';
@@ -43,7 +45,8 @@ export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<E
 		snapshot: `/snapshots/${lang}/${step.id}.png`,
 		options,
 		embedPath: `${prefix(lang)}/embed/step/${step.id}`,
-		pageUrl: `${url.origin}${prefix(lang)}/embed/step/${step.id}`
+		pageUrl: `${url.origin}${prefix(lang)}/embed/step/${step.id}`,
+		update: latestUpdates(corrections()).steps[step.id]
 	};
 }
 

@@ -1,18 +1,22 @@
 /**
- * Reads the source registry (content/sources.yaml) and the deny-list of hosts
- * (content/denied-hosts.yaml), validated; cached per process like the story.
+ * The source registry readers see (the published one: story/published.ts),
+ * validated and kept per published revision, and the deny-list of hosts
+ * (content/denied-hosts.yaml, which ships with the code).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseSources, type Source, type SourceRegistry } from '$lib/schema/sources';
 import { deniedHostsSchema, type DeniedHost } from '$lib/sources/check';
 import { contentDir } from './content-dir';
+import { published } from './story/published';
 
-let registry: SourceRegistry | undefined;
+let registry: { key: string; sources: SourceRegistry } | undefined;
 
 export function loadSources(): SourceRegistry {
-	registry ??= parseSources(parse(readFileSync(`${contentDir()}/sources.yaml`, 'utf8')), 'content/sources.yaml');
-	return registry;
+	const pub = published();
+	if (registry?.key !== pub.key)
+		registry = { key: pub.key, sources: parseSources(pub.document.sources, pub.rev ? 'story/sources.yaml' : 'content/sources.yaml') };
+	return registry.sources;
 }
 
 export function loadDeniedHosts(): DeniedHost[] {

@@ -1,11 +1,11 @@
 /**
- * Loads the story of one language from content/*.yaml, validated against the
- * story schema and the current layers. Cached per process (content ships with
- * the build); an invalid story fails loudly with every problem named.
+ * Loads the published story of one language (src/lib/server/story/published.ts:
+ * the data directory's published revision, or content/ before the first
+ * publish), validated against the story schema and the current layers.
+ * Built once per published revision and language; an invalid story fails
+ * loudly with every problem named.
  */
-import { readFileSync } from 'node:fs';
-import { contentDir } from './content-dir';
-import { parse } from 'yaml';
+import { published } from './story/published';
 import { buildStory, StoryError, type Story } from '$lib/schema/story';
 import { checkStoryAgainstLayers } from '$lib/story/check-story';
 import { indexLayers } from '$lib/map/layer-index';
@@ -15,7 +15,7 @@ import { unresolvedCitations } from '$lib/sources/check';
 import { loadSources } from './sources-loader';
 import type { Lang } from '$lib/i18n/lang';
 
-const cache = new Map<string, Story>();
+let cache: { key: string; stories: Map<Lang, Story> } = { key: '', stories: new Map() };
 
 /** What the story cites: the dispatch's copies, the method, each step. */
 export function storyCitations(story: Story, file = 'content/steps.yaml') {
@@ -30,16 +30,14 @@ export function storyCitations(story: Story, file = 'content/steps.yaml') {
 export const storySourceIds = (story: Story) => new Set(storyCitations(story).flatMap((c) => c.ids));
 
 export function loadStory(lang: Lang, layers: LoadedLayer[]): Story {
-	const dir = contentDir();
-	const key = `${lang}`;
-	let story = cache.get(key);
+	const pub = published();
+	if (cache.key !== pub.key) cache = { key: pub.key, stories: new Map() };
+	let story = cache.stories.get(lang);
 	if (!story) {
-		const steps = parse(readFileSync(`${dir}/steps.yaml`, 'utf8'));
-		const text = parse(readFileSync(`${dir}/story.${lang}.yaml`, 'utf8'));
-		story = buildStory(lang, steps, text);
+		story = buildStory(lang, pub.document.steps, pub.document.text[lang]);
 		const unresolved = unresolvedCitations(storyCitations(story), loadSources());
 		if (unresolved.length) throw new StoryError(unresolved);
-		cache.set(key, story);
+		cache.stories.set(lang, story);
 	}
 	const problems = checkStoryAgainstLayers(story, LAYER_IDS, indexLayers(layers).layerOf);
 	if (problems.length) throw new StoryError(problems);

@@ -4,6 +4,8 @@ import { readLayers } from './layer-store';
 import { loadStory, storySourceIds } from './story-loader';
 import { sourcesFor } from './sources-loader';
 import type { Lang } from '$lib/i18n/lang';
+import { latestUpdates } from '$lib/corrections/entry';
+import { corrections } from './story/corrections-log';
 
 export async function loadStoryPage(lang: Lang, url: URL, stepId?: string) {
 	// the page sends `page`: polygons as bounding boxes, the map loads them whole (readLayers)
@@ -16,6 +18,7 @@ export async function loadStoryPage(lang: Lang, url: URL, stepId?: string) {
 		story,
 		layers,
 		sources: sourcesFor(storySourceIds(story)),
+		updates: latestUpdates(corrections()).steps,
 		initialStep: stepId ?? null,
 		origin: url.origin,
 		pageUrl: url.origin + url.pathname

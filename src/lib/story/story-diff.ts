@@ -52,8 +52,7 @@ function diffById(before: Rec[], after: Rec[], emit: (id: string, field: string)
 export function storyChanges(before: StoryDocument, after: StoryDocument): StoryChange[] {
 	const out: StoryChange[] = [];
 	const [s0, s1] = [rec(before.steps), rec(after.steps)];
-	for (const part of ['dispatch', 'method'])
-		if (!same(s0[part], s1[part])) out.push({ kind: 'story', field: `${part} sources`, visible: true });
+	for (const part of ['dispatch', 'method']) if (!same(s0[part], s1[part])) out.push({ kind: 'story', field: `${part} sources`, visible: true });
 	const [steps0, steps1] = [list(s0.steps), list(s1.steps)];
 	diffById(steps0, steps1, (id, field) => out.push({ kind: 'step', id, field, visible: !MAP_ONLY_STEP_FIELDS.has(field) }));
 	const order = (steps: Rec[]) => steps.map((s) => s.id).filter((id) => byId(steps0).has(id as string) && byId(steps1).has(id as string));

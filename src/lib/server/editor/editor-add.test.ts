@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 
-function add(name: string, password: string, file: string) {
-	const run = spawnSync(process.execPath, ['scripts/editor-add.js', name], {
+function add(name: string, password: string, file: string, ...options: string[]) {
+	const run = spawnSync(process.execPath, ['scripts/editor-add.js', name, ...options], {
 		input: `${password}\n`,
 		env: { ...process.env, QANTAR_EDITORS_FILE: file },
 		encoding: 'utf8'
@@ -39,6 +39,20 @@ describe('npm run editor:add', () => {
 		const text = readFileSync(file, 'utf8');
 		expect(text).not.toContain('a long enough passphrase');
 		expect(JSON.parse(text).editors[0]).toMatchObject({ name: 'ana', hash: expect.stringMatching(/^scrypt\$/) });
+	});
+
+	it('gives a new editor the role editor unless --role says publisher; a new password keeps the role', () => {
+		const file = join(dir, 'roles.json');
+		expect(add('ana', 'a long enough passphrase', file).said).toMatch(/role editor/);
+		expect(add('bo', 'a long enough passphrase', file, '--role', 'publisher').said).toMatch(/role publisher/);
+		expect(add('bo', 'another long passphrase', file).status).toBe(0);
+		expect(JSON.parse(readFileSync(file, 'utf8')).editors.map((e: { name: string; role: string }) => [e.name, e.role])).toEqual([
+			['ana', 'editor'],
+			['bo', 'publisher']
+		]);
+		const bad = add('cy', 'a long enough passphrase', file, '--role', 'admin');
+		expect(bad.status).toBe(2);
+		expect(bad.said).toMatch(/--role must be "editor" or "publisher"/);
 	});
 
 	it('creates a secret file with its final mode before a byte is written', async () => {

@@ -37,3 +37,23 @@ describe('an editors file that is missing or broken', () => {
 			expect(String(log.mock.calls[0]![0])).toContain(file);
 		});
 });
+
+describe('roles', () => {
+	it('reads each editor’s role; an entry written before roles existed is a publisher', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'qantar-editors-'));
+		const file = join(dir, 'editors.json');
+		writeFileSync(
+			file,
+			JSON.stringify({
+				editors: [
+					{ name: 'old', hash: 'scrypt$x' },
+					{ name: 'ed', hash: 'scrypt$y', role: 'editor' },
+					{ name: 'pub', hash: 'scrypt$z', role: 'publisher' }
+				]
+			})
+		);
+		process.env.QANTAR_EDITORS_FILE = file;
+		const editors = await loadEditors();
+		expect(editors.ok && Object.fromEntries(editors.roles)).toEqual({ old: 'publisher', ed: 'editor', pub: 'publisher' });
+	});
+});

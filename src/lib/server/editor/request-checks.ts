@@ -109,8 +109,10 @@ export async function requireEditorRole(event: RequestEvent): Promise<{ editor: 
 export async function requirePublisher(event: RequestEvent): Promise<string> {
 	const { editor, role } = await requireEditorRole(event);
 	if (role !== 'publisher')
-		throw new ApiError(403, `${editor} is an editor and may save drafts, not publish: ask a publisher, or run \`npm run editor:add -- ${editor} --role publisher\` on the server`, [
-			{ field: 'role', message: 'publishing needs the publisher role' }
-		]);
+		throw new ApiError(
+			403,
+			`${editor} is an editor and may save drafts, not publish: ask a publisher, or run \`npm run editor:add -- ${editor} --role publisher\` on the server`,
+			[{ field: 'role', message: 'publishing needs the publisher role' }]
+		);
 	return editor;
 }

@@ -35,10 +35,15 @@ export interface PublishRequest {
 	editor: string;
 }
 
-/** Test hook: QANTAR_TEST_PUBLISH_PAUSE_MS pauses between the publish's writes, so a test can kill the server inside each. */
-const pause = () => {
+/**
+ * Test hook (tests/api/story-crash.spec.ts): with QANTAR_TEST_PUBLISH_PAUSE_MS set, the publish says
+ * which write comes next and waits that long, so a test can kill the server (SIGKILL) just there.
+ */
+const pause = (next: string) => {
 	const ms = Number(process.env.QANTAR_TEST_PUBLISH_PAUSE_MS ?? 0);
-	return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+	if (!(ms > 0)) return Promise.resolve();
+	console.log(`qantar test: publish about to ${next}`);
+	return new Promise((r) => setTimeout(r, ms));
 };
 
 /** Features whose facts changed between the last publish and the layers as saved now. */
@@ -97,12 +102,17 @@ export function publish(req: PublishRequest): Promise<PublishResult> {
 		};
 		if (isEmptyEntry(entry) && pub.tree === state.tree) return { status: 200 as const, publishedRev: pub.rev!, entries: [] };
 		const next: PublishedState = { rev: head, tree: state.tree, publishedAt: date, document: state.document, entry };
-		await pause();
+		await pause('write published.json');
 		await writeFileAtomic(publishedPath(), `${JSON.stringify(next)}\n`); // readers switch here
-		await pause();
+		await pause('append the corrections entry');
 		await appendCorrection(entry);
-		await pause();
-		await commitFiles(dir, [PUBLISHED_FILE, CORRECTIONS_FILE], req.editor, `publish: ${note || '(minor)'}${req.minor ? ' [minor]' : ''}\n\n${changedPaths(pub.document, state.document).join('\n')}\n`);
+		await pause('commit');
+		await commitFiles(
+			dir,
+			[PUBLISHED_FILE, CORRECTIONS_FILE],
+			req.editor,
+			`publish: ${note || '(minor)'}${req.minor ? ' [minor]' : ''}\n\n${changedPaths(pub.document, state.document).join('\n')}\n`
+		);
 		return { status: 200 as const, publishedRev: head, entries: [entry] };
 	});
 }

@@ -119,7 +119,12 @@ export async function prepareStore(): Promise<string> {
 	}
 	if (pub.entry) await appendCorrection(pub.entry);
 	if ((await isDirty(dir, PUBLISHED_FILE)) || (await isDirty(dir, CORRECTIONS_FILE)))
-		await commitFiles(dir, [PUBLISHED_FILE, CORRECTIONS_FILE].filter((f) => existsSync(join(dir, f))), SYSTEM, 'publish: recorded\n');
+		await commitFiles(
+			dir,
+			[PUBLISHED_FILE, CORRECTIONS_FILE].filter((f) => existsSync(join(dir, f))),
+			SYSTEM,
+			'publish: recorded\n'
+		);
 	return dir;
 }
 
@@ -145,9 +150,7 @@ export async function currentLayerOf(): Promise<ReadonlyMap<string, string>> {
 }
 
 export type SaveDraftResult =
-	| { status: 200; etag: string; rev: string | null }
-	| { status: 409; etag: string; changed: string[] | null }
-	| { status: 422; problems: DocumentProblem[] };
+	{ status: 200; etag: string; rev: string | null } | { status: 409; etag: string; changed: string[] | null } | { status: 422; problems: DocumentProblem[] };
 
 export async function saveDraft(doc: unknown, baseTree: string, editor: string): Promise<SaveDraftResult> {
 	const checked = validateStoryDocument(doc, { layerOf: await currentLayerOf() });

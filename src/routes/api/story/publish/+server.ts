@@ -27,7 +27,9 @@ export const POST: RequestHandler = (event) =>
 		const body = bodySchema.safeParse(value);
 		if (!body.success) {
 			const i = body.error.issues[0]!;
-			throw new ApiError(400, `The publish request is malformed: ${i.path.join('.') || 'body'} ${i.message}`, [{ field: i.path.join('.'), message: i.message }]);
+			throw new ApiError(400, `The publish request is malformed: ${i.path.join('.') || 'body'} ${i.message}`, [
+				{ field: i.path.join('.'), message: i.message }
+			]);
 		}
 		const tree = storyTreeOf(body.data.etag, 'etag');
 		const result = await publish({ tree, note: body.data.note, minor: body.data.minor, editor }).catch(storageError);
