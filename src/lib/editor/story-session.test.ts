@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoryDoc } from './story-api-client';
 import { StoryApi, type FetchLike, type StoryProblem } from './story-api-client';
 import { StorySession, type Validation } from './story-session';
-import { storyChanges } from './story-diff';
+import { changedPaths } from '$lib/story/story-diff';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers });
 const step = (id: string, highlight: string[] = []) => ({
@@ -202,7 +202,7 @@ describe('StorySession', () => {
 		session.updateText('fr', 0, (t) => (t.title = 'Nouveau'));
 		expect(await session.publish('Typo', true)).toMatch(/Save the draft first/);
 		await session.save();
-		expect(storyChanges(await session.published(), session.doc!)).toEqual(['step "akimat" › title (fr)']);
+		expect(changedPaths(await session.published(), session.doc!)).toEqual(['steps › akimat › title (fr)']);
 		expect(await session.publish('', false)).toMatch(/Say what changed/);
 		expect(await session.publish('Title corrected', false)).toBeNull();
 		expect(server.published.text.fr.steps.akimat!.title).toBe('Nouveau');
@@ -212,24 +212,6 @@ describe('StorySession', () => {
 	it('an editor who may not publish is told so', async () => {
 		const { session } = await open('editor');
 		expect(await session.publish('note', false)).toBe('Only publishers publish');
-	});
-});
-
-describe('storyChanges', () => {
-	it('names steps added, removed, reordered and changed, and sources', () => {
-		const a = doc();
-		const b = structuredClone(a);
-		b.steps.steps.reverse();
-		b.steps.steps.push(step('massimov') as never);
-		b.text.en.steps.massimov = text('M') as never;
-		b.steps.steps[0]!.highlight = ['almaty-airport'];
-		b.sources.sources.push({ ...a.sources.sources[0]!, id: 'src-b', url: 'https://example.org/b' });
-		expect(storyChanges(a, b)).toEqual([
-			'step "massimov" added (position 3)',
-			'steps reordered: airport, akimat',
-			'step "airport" › highlight',
-			'source "src-b" added'
-		]);
 	});
 });
 
