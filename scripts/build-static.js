@@ -52,15 +52,10 @@ const toPublic = (text) => text.split(RENDERED).join(PUBLIC);
 
 // the published story's steps (docs/story-api.md): the data directory's published.json, or content/ before the first publish
 const PUBLISHED = join(DATA, 'published.json');
-const steps = (existsSync(PUBLISHED) ? JSON.parse(readFileSync(PUBLISHED, 'utf8')).document.steps : parse(readFileSync('content/steps.yaml', 'utf8'))).steps.map(
-	(s) => s.id
-);
-const pages = ['', '/en'].flatMap((p) => [
-	p || '/',
-	`${p}/embed`,
-	`${p}/corrections`,
-	...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])
-]);
+const steps = (
+	existsSync(PUBLISHED) ? JSON.parse(readFileSync(PUBLISHED, 'utf8')).document.steps : parse(readFileSync('content/steps.yaml', 'utf8'))
+).steps.map((s) => s.id);
+const pages = ['', '/en'].flatMap((p) => [p || '/', `${p}/embed`, `${p}/corrections`, ...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])]);
 /** what of the data directory readers may see: the layers and the basemap, never its history, the story's drafts or the publish records */
 const PRIVATE_DATA = new Set(['story', 'published.json', 'corrections.jsonl']);
 const publicData = (src) => {

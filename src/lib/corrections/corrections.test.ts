@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latestUpdates, type CorrectionEntry } from './entry';
 import { almatyTime, updatedLine } from './almaty-time';
+import { fieldLabel } from './field-labels';
 
 const entry = (over: Partial<CorrectionEntry>): CorrectionEntry => ({
 	id: 'x',
@@ -54,5 +55,17 @@ describe('latestUpdates', () => {
 		const u = latestUpdates(entries);
 		expect(u.steps).toEqual({ akimat: { date: '2026-02-01T00:00:00Z', note: 'second', entry: 'mid' } });
 		expect(u.features).toEqual({ f: { date: '2026-01-01T00:00:00Z', note: 'first', entry: 'old' } });
+	});
+});
+
+describe('fieldLabel', () => {
+	it.each([
+		['title (fr)', 'fr', 'titre (français)'],
+		['title (fr)', 'en', 'title (French)'],
+		['description_en', 'fr', 'description (anglais)'],
+		['order of steps', 'en', 'order of the steps'],
+		['value', 'fr', 'value']
+	] as const)('%s in %s: %s', (field, lang, label) => {
+		expect(fieldLabel(field, lang)).toBe(label);
 	});
 });

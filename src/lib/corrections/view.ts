@@ -7,6 +7,7 @@
  */
 import type { CorrectionEntry } from './entry';
 import { almatyTime } from './almaty-time';
+import { fieldLabel } from './field-labels';
 import { prefix, type Lang } from '$lib/i18n/lang';
 import { colon, NNBSP } from '$lib/i18n/punctuation';
 
@@ -70,12 +71,12 @@ export function entryView(e: CorrectionEntry, lang: Lang, names: Names): EntryVi
 		when: almatyTime(e.date, lang),
 		note: e.note,
 		minor: e.minor,
-		story: e.story,
+		story: e.story.map((f) => fieldLabel(f, lang)),
 		steps: e.steps.map((s) => {
 			const title = names.stepTitle(s.id);
-			return { id: s.id, title: title ?? s.id, href: title ? `${prefix(lang)}/step/${s.id}` : null, fields: s.fields };
+			return { id: s.id, title: title ?? s.id, href: title ? `${prefix(lang)}/step/${s.id}` : null, fields: s.fields.map((f) => fieldLabel(f, lang)) };
 		}),
-		features: e.features.map((f) => ({ id: f.id, name: names.featureName(f.id) ?? f.id, fields: f.fields })),
+		features: e.features.map((f) => ({ id: f.id, name: names.featureName(f.id) ?? f.id, fields: f.fields.map((x) => fieldLabel(x, lang)) })),
 		figures: e.figures.map((f) => ({ id: f.id, label: names.figureLabel(f.id) ?? f.id })),
 		sources: e.sources.length
 	};

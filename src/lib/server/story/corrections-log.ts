@@ -28,7 +28,7 @@ let cached: { stamp: string; entries: CorrectionEntry[] } | null = null;
 
 function logged(): CorrectionEntry[] {
 	const file = correctionsPath();
-	let stamp = '';
+	let stamp: string;
 	try {
 		const s = statSync(file);
 		stamp = `${file}:${s.mtimeMs}:${s.size}:${s.ino}`;
