@@ -195,6 +195,7 @@ test('done when: a new step about Masimov’s arrest, with camera, highlight, bo
 	await data.getByLabel('Step id (in its address)').fill('masimov-arrest');
 	await data.getByLabel('Date', { exact: true }).fill('2022-01-06');
 	await data.getByLabel('End date (optional)').fill('2022-01-08');
+	await data.getByLabel('Rests on').selectOption('reported');
 
 	const fr = page.getByTestId('text-fr');
 	await fr.getByLabel('Kicker (the date line) (French)').fill('Du 6 au 8 janvier 2022');
@@ -281,6 +282,43 @@ test('done when: a new step about Masimov’s arrest, with camera, highlight, bo
 	await reader.page.goto('/en/corrections');
 	await expect(reader.page.getByText(note).first()).toBeVisible();
 	await reader.close();
+});
+
+test('steps: moved with Alt+arrows (announced) and by dragging, deleted after an in-page confirmation', async ({ page }) => {
+	await openEditor(page, 'tester');
+	const list = page.getByTestId('step-list');
+	const ids = () => list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step-id')));
+	const before = await ids();
+	await list.getByRole('button', { name: /LPG prices double/ }).focus();
+	await page.keyboard.press('Alt+ArrowDown');
+	await expect(page.getByTestId('step-announcement')).toHaveText(
+		`Step “LPG prices double and Zhanaozen takes to the streets” moved to position 3 of ${before.length}`
+	);
+	expect(await ids()).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
+	// the moved step keeps the focus: a second press moves it on
+	await page.keyboard.press('Alt+ArrowDown');
+	expect((await ids())[3]).toBe('fuel-price');
+	await page.keyboard.press('Alt+ArrowUp');
+	await page.keyboard.press('Alt+ArrowUp');
+	expect(await ids()).toEqual(before);
+
+	// drag the third step onto the first
+	await list.locator('li').nth(2).dragTo(list.locator('li').first());
+	expect(await ids()).toEqual([before[2], before[0], before[1], ...before.slice(3)]);
+	await expect(page.getByTestId('save-draft')).toHaveText('Save draft');
+
+	// delete: asked in the page; "Keep it" keeps it
+	await list.getByRole('button', { name: 'Delete step 1', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Delete this step?' });
+	await expect(dialog).toContainText('and its French and English text leave the draft');
+	await dialog.getByRole('button', { name: 'Keep it' }).click();
+	expect((await ids()).length).toBe(before.length);
+	await list.getByRole('button', { name: 'Delete step 1', exact: true }).click();
+	await dialog.getByRole('button', { name: 'Delete the step' }).click();
+	expect(await ids()).toEqual([before[0], before[1], ...before.slice(3)]);
+	await expect(page.getByTestId('step-announcement')).toContainText('deleted');
+	// nothing saved: the draft on the server still has every step
+	expect((await draft(page)).document.steps.steps.map((s) => s.id)).toEqual(before);
 });
 
 test('the story editor passes axe, at desktop and phone widths', async ({ page }) => {
