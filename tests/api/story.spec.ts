@@ -126,6 +126,8 @@ test.describe.serial('the story draft', () => {
 			expect(html, path).not.toContain(newTitle);
 			expect(html, path).not.toContain('Mis à jour le');
 		}
+		const oembed = async () => (await (await api.get(`/oembed?url=${encodeURIComponent(`${baseURL}/step/akimat`)}&format=json`)).json()).title;
+		expect(await oembed()).not.toContain(newTitle);
 		const s = await getStory(api, tester);
 		expect(s.unpublishedChanges).toBe(true);
 
@@ -150,6 +152,7 @@ test.describe.serial('the story draft', () => {
 			expect(html, path).toContain(newTitle);
 			expect(html, path).toMatch(/Mis à jour le \d{1,2} \S+ \d{4} à \d{2}:\d{2} \(heure d’Almaty\) — Le titre de l’étape sur l’akimat a été précisé\./);
 		}
+		expect(await oembed()).toContain(newTitle);
 		const corrections = await (await api.get('/corrections')).text();
 		expect(corrections).toContain(note);
 		expect(corrections).toContain(`href="/step/akimat">${newTitle}</a>`);
