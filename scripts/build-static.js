@@ -12,13 +12,15 @@
 // (embeds), /embed, /en/embed (previews), each page's __data.json (client navigation),
 // static oEmbed answers /oembed/<page>.json (the pages' discovery tags point there),
 // /_app, /geo (from the data folder, so accepted edits are published), /snapshots,
-// /embed.js, and _headers (framing and caching rules for hosts that read it).
+// /embed.js, and _headers (framing, security and caching rules for hosts that
+// read it, from the server's web policy: src/lib/server/static-headers.js).
 // Each page keeps a strict CSP as a <meta> tag: its inline start-up script by hash.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { precompressData } from '../server/precompress.js';
+import { staticHeadersFile } from '../src/lib/server/static-headers.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -141,31 +143,7 @@ try {
 			`(function(){var s=document.currentScript.getAttribute('data-server');location.replace(s+location.pathname.replace(/\\.html$/,'')+location.search);})();\n`
 		);
 
-	write(
-		'_headers',
-		`# Response headers for hosts that read this file (Netlify, Cloudflare Pages); set the same on other CDNs.
-/*
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  X-Frame-Options: SAMEORIGIN
-  Content-Security-Policy: frame-ancestors 'self'
-/embed/step/*
-  ! X-Frame-Options
-  Content-Security-Policy: frame-ancestors *
-/en/embed/step/*
-  ! X-Frame-Options
-  Content-Security-Policy: frame-ancestors *
-/_app/immutable/*
-  Cache-Control: public, max-age=31536000, immutable
-/geo/*
-  Cache-Control: public, max-age=60, must-revalidate
-/snapshots/*
-  Cache-Control: public, max-age=60, must-revalidate
-/oembed/*
-  Access-Control-Allow-Origin: *
-  Cache-Control: public, max-age=300
-`
-	);
+	write('_headers', staticHeadersFile({ pages: [...pages], origin: PUBLIC }));
 	console.log(`static site for ${PUBLIC} written to ${OUT}: ${pages.length} pages, ${answers} oEmbed answers, data from ${DATA}`);
 } finally {
 	server?.close();

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { start } from './app.js';
+import { sessionSecretProblem } from '../src/lib/server/editor/credential-rules.js';
 
 process.env.PORT ??= '4173';
 process.env.HOST ??= '127.0.0.1';
@@ -16,6 +17,11 @@ process.env.BODY_SIZE_LIMIT ??= '6M';
 const buildDir = process.env.QANTAR_BUILD_DIR ?? 'build';
 if (!existsSync(join(buildDir, 'handler.js'))) {
 	console.error(`No production build in ${buildDir}/: run \`npm run build\` first (npm start does it for you).`);
+	process.exit(1);
+}
+const secretProblem = sessionSecretProblem(process.env.QANTAR_SESSION_SECRET);
+if (secretProblem) {
+	console.error(secretProblem);
 	process.exit(1);
 }
 const server = await start({ buildDir });

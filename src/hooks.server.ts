@@ -2,14 +2,21 @@
  * Sets the page language on <html lang>, the security headers of the web
  * policy (src/lib/server/web-policy.js, shared with svelte.config.js and the
  * production server), the API's JSON errors, and names the page's fonts first
- * in its Link header.
+ * in its Link header. At start, follows the data remote when there is one.
  */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { startRemoteSync } from '$lib/server/editor/data-remote';
 import { langFromPath } from '$lib/i18n/lang';
-import { securityHeaders } from '$lib/server/web-policy.js';
+import { dataDir, securityHeaders } from '$lib/server/web-policy.js';
 import { apiErrorAsJson, isApiPath } from '$lib/server/api-errors';
 import { env } from '$env/dynamic/public';
 import { fontLinksIn } from '$lib/server/font-links';
+
+/** With QANTAR_DATA_REMOTE, readers see what other instances saved: the data directory follows the remote between writes. */
+export const init: ServerInit = () => {
+	if (!building) startRemoteSync(dataDir());
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;

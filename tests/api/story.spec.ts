@@ -106,6 +106,12 @@ test.describe.serial('the story draft', () => {
 		const { revisions } = await res.json();
 		expect(revisions[0]).toMatchObject({ author: 'tester', message: 'story: steps › akimat › title (fr)' });
 		expect(revisions.at(-1).message).toBe('story: seeded from content/');
+		// a revision's document, for showing or restoring it
+		const seed = await (await api.get(`/api/story/history/${revisions.at(-1).rev}`, { headers: { cookie: tester } })).json();
+		expect(seed.document.text.fr.steps.akimat.title).not.toBe('Titre du testeur');
+		const latest = await (await api.get(`/api/story/history/${revisions[0].rev}`, { headers: { cookie: tester } })).json();
+		expect(latest.document.text.fr.steps.akimat.title).toBe('Titre du testeur');
+		expect((await api.get(`/api/story/history/${'f'.repeat(40)}`, { headers: { cookie: tester } })).status()).toBe(404);
 	});
 
 	test('an editor (role editor) may save drafts but not publish (403)', async ({ baseURL }) => {

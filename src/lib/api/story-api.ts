@@ -44,6 +44,12 @@ export interface StoryHistory {
 	revisions: { rev: string; author: string; date: string; message: string }[];
 }
 
+/** GET /api/story/history/<rev> */
+export interface StoryRevision {
+	rev: string;
+	document: StoryDocument;
+}
+
 /** POST /api/story/publish body */
 export interface PublishBody {
 	etag: string;

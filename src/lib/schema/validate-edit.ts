@@ -29,6 +29,8 @@ const NAME_FIELDS = ['name_fr', 'name_en', 'name_ru', 'name_kk', 'name_local'] a
 const TEXT_FIELDS = ['description_fr', 'description_en', 'figures_note_fr', 'figures_note_en'] as const;
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; problems: LayerProblem[] };
+/** A body parseJsonBody accepted (depth, syntax, no forbidden key): the content checks need not parse it again. */
+export type ParsedJson = Extract<JsonParse, { ok: true }>;
 
 function jsonErrorMessage(text: string, error: Error): string {
 	const at = jsonErrorAt(text);
@@ -213,8 +215,8 @@ export type ContentContext = Pick<EditContext, 'file' | 'sourceIds'>;
  * across layers and their reuse. The costly part of a save, so the server runs
  * it before it takes any lock.
  */
-function* contentSteps(text: string, ctx: ContentContext): Steps<EditResult> {
-	const parsed = parseJsonBody(text, ctx.file);
+function* contentSteps(text: string, ctx: ContentContext, body?: ParsedJson): Steps<EditResult> {
+	const parsed = body ?? parseJsonBody(text, ctx.file);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems, warnings: [] };
 	const warnings: LayerProblem[] = [];
 	const check: FeatureCheck = (f, i, problems) => {
@@ -258,5 +260,6 @@ export function validateEditedLayer(text: string, ctx: EditContext): EditResult 
 	return { ok: false, problems: [...content.problems, ...ids], warnings: content.warnings };
 }
 
-/** The content checks in slices (the write API, before its lock): a big save never blocks readers. */
-export const checkEditedContentInSlices = (text: string, ctx: ContentContext): Promise<EditResult> => runInSlices(contentSteps(text, ctx));
+/** The content checks in slices (the write API, before its lock): a big save never blocks readers. `body`: the text as the API already parsed it. */
+export const checkEditedContentInSlices = (text: string, ctx: ContentContext, body?: ParsedJson): Promise<EditResult> =>
+	runInSlices(contentSteps(text, ctx, body));

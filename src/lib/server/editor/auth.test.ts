@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FailureLimiter } from './rate-limit';
 import { createSession, credentialOf, destroySession, sessionEditor, SESSION_TTL_MS } from './sessions';
 import { hashPassword, parseHash, verifyPassword } from './password.js';
+import { sessionSecretProblem } from './credential-rules.js';
 
 describe('FailureLimiter', () => {
 	it('allows `limit` failures in the window, then says how long to wait', () => {
@@ -35,28 +36,47 @@ describe('FailureLimiter', () => {
 
 describe('sessions', () => {
 	const v1 = new Map([['ana', 'scrypt$hash-one']]);
+	const secret = Buffer.from('a'.repeat(32));
 	it('knows a fresh token, forgets it after expiry or sign-out', () => {
-		const { token } = createSession('ana', credentialOf('scrypt$hash-one'), 0);
-		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-		expect(sessionEditor(token, v1, 1)).toBe('ana');
-		expect(sessionEditor(token, v1, SESSION_TTL_MS + 1)).toBeNull();
-		const second = createSession('ana', credentialOf('scrypt$hash-one')).token;
-		destroySession(second);
-		expect(sessionEditor(second, v1)).toBeNull();
+		const { token } = createSession('ana', credentialOf('scrypt$hash-one'), 0, secret);
+		expect(sessionEditor(token, v1, 1, secret)).toBe('ana');
+		expect(sessionEditor(token, v1, SESSION_TTL_MS + 1, secret)).toBeNull();
+		const second = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret).token;
+		const other = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret).token;
+		destroySession(second, Date.now(), secret);
+		expect(sessionEditor(second, v1, Date.now(), secret)).toBeNull();
+		// ending one session leaves the editor's others alone (another browser)
+		expect(sessionEditor(other, v1, Date.now(), secret)).toBe('ana');
+	});
+	it('is valid on another instance that shares the secret, and only there', () => {
+		const { token } = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret);
+		expect(sessionEditor(token, v1, Date.now(), Buffer.from(secret))).toBe('ana');
+		expect(sessionEditor(token, v1, Date.now(), Buffer.from('b'.repeat(32)))).toBeNull();
 	});
 	it('ends for good when the editor’s password changes or the editor is removed', () => {
-		const changed = createSession('ana', credentialOf('scrypt$hash-one')).token;
-		expect(sessionEditor(changed, new Map([['ana', 'scrypt$hash-two']]))).toBeNull();
-		// the old password set again later does not bring the session back
-		expect(sessionEditor(changed, v1)).toBeNull();
-		const removed = createSession('ana', credentialOf('scrypt$hash-one')).token;
-		expect(sessionEditor(removed, new Map())).toBeNull();
-		expect(sessionEditor(removed, v1)).toBeNull();
+		const changed = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret).token;
+		expect(sessionEditor(changed, new Map([['ana', 'scrypt$hash-two']]), Date.now(), secret)).toBeNull();
+		const removed = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret).token;
+		expect(sessionEditor(removed, new Map(), Date.now(), secret)).toBeNull();
+		// a new password for a name added again is a new hash (a new salt): the old sessions name the old one
+		expect(sessionEditor(removed, new Map([['ana', 'scrypt$hash-three']]), Date.now(), secret)).toBeNull();
 	});
-	it('refuses forged tokens', () => {
-		expect(sessionEditor('x'.repeat(43), v1)).toBeNull();
-		expect(sessionEditor('../../etc/passwd', v1)).toBeNull();
-		expect(sessionEditor(undefined, v1)).toBeNull();
+	it('refuses forged and altered tokens', () => {
+		const { token } = createSession('ana', credentialOf('scrypt$hash-one'), Date.now(), secret);
+		const [payload, sig] = token.split('.') as [string, string];
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+		const forged = Buffer.from(JSON.stringify({ ...claims, n: 'bob', e: claims.e + SESSION_TTL_MS })).toString('base64url');
+		const withBob = new Map([...v1, ['bob', 'scrypt$hash-bob']]);
+		expect(sessionEditor(`${forged}.${sig}`, withBob, Date.now(), secret)).toBeNull();
+		expect(sessionEditor(`${payload}.${'A'.repeat(43)}`, v1, Date.now(), secret)).toBeNull();
+		expect(sessionEditor('x'.repeat(43), v1, Date.now(), secret)).toBeNull();
+		expect(sessionEditor('../../etc/passwd', v1, Date.now(), secret)).toBeNull();
+		expect(sessionEditor(undefined, v1, Date.now(), secret)).toBeNull();
+	});
+	it('refuses a session secret too short to be safe, naming the setting', () => {
+		expect(sessionSecretProblem('short')).toMatch(/QANTAR_SESSION_SECRET is 5 characters long: give at least 32/);
+		expect(sessionSecretProblem(undefined)).toBeNull();
+		expect(sessionSecretProblem('x'.repeat(32))).toBeNull();
 	});
 });
 

@@ -19,3 +19,18 @@ export function passwordProblem(password) {
 	if (password.trim() === '') return 'The password must not be only spaces';
 	return null;
 }
+
+/** the shortest session secret accepted (QANTAR_SESSION_SECRET): 32 characters, e.g. `openssl rand -base64 32` */
+export const MIN_SESSION_SECRET = 32;
+
+/**
+ * Why QANTAR_SESSION_SECRET cannot be used, or null when it can (or is not set).
+ * @param {string | undefined} secret
+ * @returns {string | null}
+ */
+export function sessionSecretProblem(secret) {
+	if (secret === undefined || secret === '') return null;
+	if (secret.length < MIN_SESSION_SECRET)
+		return `QANTAR_SESSION_SECRET is ${secret.length} characters long: give at least ${MIN_SESSION_SECRET} (e.g. the output of \`openssl rand -base64 32\`)`;
+	return null;
+}

@@ -32,7 +32,7 @@ const SYSTEM_AUTHOR = 'qantar';
 const MAX_BUFFER = 256 * 1024 * 1024;
 
 /** Runs git in the data directory; `input` goes to its standard input (a commit message of any length: no argument limit). */
-function git(dir: string, args: string[], author = SYSTEM_AUTHOR, input?: string): Promise<string> {
+export function git(dir: string, args: string[], author = SYSTEM_AUTHOR, input?: string): Promise<string> {
 	const config = [
 		'-c',
 		`safe.directory=${dir}`,

@@ -10,13 +10,14 @@
  */
 import type { StoryLayer } from '$lib/geo/layers';
 import type { LayerProblem } from '$lib/schema/validate-layer';
-import { checkEditedContentInSlices, idProblems } from '$lib/schema/validate-edit';
+import { checkEditedContentInSlices, idProblems, type ParsedJson } from '$lib/schema/validate-edit';
 import { loadSources } from '$lib/server/sources-loader';
 import { dataDir } from '$lib/server/layer-store';
 import { writeFileAtomic } from './atomic-write.js';
 import { blob, commitFile, commitMessage, commitOutsideChange, diffLayers, ensureRepository, removedIds, type Changes } from './git-history';
 import { blobId, etagOf, idsOf, idsOfOtherLayers, layerPath, readLayerText, serialiseLayer } from './layer-files';
 import { withLock } from './mutex';
+import { writeInStep } from './data-remote';
 
 export type SaveResult =
 	| { status: 200; etag: string; rev: string | null; changes: Changes; warnings: LayerProblem[] }
@@ -27,6 +28,8 @@ export interface SaveRequest {
 	layer: StoryLayer;
 	/** the new layer's JSON text (already checked to parse without forbidden keys) */
 	text: string;
+	/** the text as the API parsed it (the checks then do not parse 5 MB again) */
+	parsed?: ParsedJson;
 	/** blob id from If-Match */
 	baseId: string;
 	editor: string;
@@ -37,10 +40,19 @@ export interface SaveRequest {
 export async function saveLayer(req: SaveRequest): Promise<SaveResult> {
 	const { layer } = req;
 	// the costly checks need no lock: run them first, in slices, so neither readers nor other layers' saves wait
-	const content = await checkEditedContentInSlices(req.text, { file: layer.file, sourceIds: new Set(loadSources().keys()) });
+	const content = await checkEditedContentInSlices(req.text, { file: layer.file, sourceIds: new Set(loadSources().keys()) }, req.parsed);
 	if (!content.ok) return { status: 422, problems: content.problems, warnings: content.warnings };
+	const dir = dataDir();
+	// with QANTAR_DATA_REMOTE: level with the other instances first, pushed after (a refused push runs this again, and gets the 409)
+	return writeInStep(dir, () => saveLocked(req, content, dir));
+}
+
+/** a layer whose content checks passed */
+type CheckedContent = Extract<Awaited<ReturnType<typeof checkEditedContentInSlices>>, { ok: true }>;
+
+async function saveLocked(req: SaveRequest, content: CheckedContent, dir: string): Promise<SaveResult> {
+	const { layer } = req;
 	return withLock(`layer:${layer.id}`, async () => {
-		const dir = dataDir();
 		await ensureRepository(dir);
 		const current = await readLayerText(layer);
 		await commitOutsideChange(dir, layer.file, layer.id, current);

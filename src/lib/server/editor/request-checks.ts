@@ -7,7 +7,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { layerById, LAYER_IDS, type StoryLayer } from '$lib/geo/layers';
-import { parseJsonBody } from '$lib/schema/validate-edit';
+import { parseJsonBody, type ParsedJson } from '$lib/schema/validate-edit';
 import { HistoryUnavailableError } from './git-history';
 import { loadEditors, type Role } from './editors';
 import { currentEditor } from './sessions';
@@ -57,7 +57,7 @@ export async function readJsonBody(
 	event: RequestEvent,
 	file: string,
 	emptyHint = 'send the layer as a GeoJSON FeatureCollection'
-): Promise<{ text: string; value: unknown }> {
+): Promise<{ text: string; value: unknown; parsed: ParsedJson }> {
 	const type = event.request.headers.get('content-type') ?? '';
 	const [media, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
 	const charset = params
@@ -89,7 +89,7 @@ export async function readJsonBody(
 	if (text.trim() === '') throw new ApiError(400, `The body is empty: ${emptyHint}`, [{ file, message: 'empty body' }]);
 	const parsed = parseJsonBody(text, file);
 	if (!parsed.ok) throw new ApiError(400, parsed.problems[0]!.message, problemsFrom(parsed.problems));
-	return { text, value: parsed.value };
+	return { text, value: parsed.value, parsed };
 }
 
 /** Storage errors a client can act on (history repository refused) become 503 with the reason. */

@@ -20,6 +20,7 @@ import { readLayerText } from '../editor/layer-files';
 import { PUBLISHED_FILE, publishedPath, type PublishedState } from './published';
 import { appendCorrection, CORRECTIONS_FILE } from './corrections-log';
 import { dataDir } from '../layer-store';
+import { writeInStep } from '../editor/data-remote';
 import { currentLayerOf, documentAtTree, draft, etagOfTree, prepareStore, readPublishedFile, storyLock } from './story-store';
 
 export type PublishResult =
@@ -59,6 +60,11 @@ export async function featuresChangedSince(rev: string): Promise<boolean> {
 }
 
 export function publish(req: PublishRequest): Promise<PublishResult> {
+	// with QANTAR_DATA_REMOTE: level with the other instances first, pushed after (a refused push runs this again, and gets the 409)
+	return writeInStep(dataDir(), () => publishLocked(req));
+}
+
+function publishLocked(req: PublishRequest): Promise<PublishResult> {
 	return storyLock(async () => {
 		const dir = await prepareStore();
 		const state = await draft(dir);

@@ -19,6 +19,7 @@ import { dataDir, readAllLayers } from '../layer-store';
 import { writeFileAtomic } from '../editor/atomic-write.js';
 import { commitFiles, ensureRepository, isDirty, pathLog, restoreCommitted, revParse, showFile } from '../editor/git-history';
 import { withLock } from '../editor/mutex';
+import { writeInStep } from '../editor/data-remote';
 import { PUBLISHED_FILE, publishedPath, type PublishedState } from './published';
 import { appendCorrection, CORRECTIONS_FILE } from './corrections-log';
 
@@ -156,26 +157,29 @@ export async function saveDraft(doc: unknown, baseTree: string, editor: string):
 	const checked = validateStoryDocument(doc, { layerOf: await currentLayerOf() });
 	if (!checked.ok) return { status: 422, problems: checked.problems };
 	const next = doc as StoryDocument;
-	return storyLock(async () => {
-		const dir = await prepareStore();
-		const current = await draft(dir);
-		if (baseTree !== current.tree) {
-			const base = await documentAtTree(dir, baseTree);
-			return { status: 409 as const, etag: current.etag, changed: base ? changedPaths(base, current.document) : null };
-		}
-		const texts = serialise(next);
-		const changedParts = PARTS.filter(([part]) => texts[part] !== current.texts[part]);
-		if (!changedParts.length) return { status: 200 as const, etag: current.etag, rev: null };
-		const labels = changedPaths(current.document, next);
-		await writeFile(join(dir, PENDING), `${process.pid}\n`);
-		for (const [part] of changedParts) await writeFileAtomic(storyFile(dir, part), texts[part]);
-		const n = labels.length;
-		const subject = `story: ${n ? labels.slice(0, 3).join('; ') + (n > 3 ? ` and ${n - 3} more` : '') : 'formatting'}`;
-		const rev = await commitFiles(dir, [STORY_DIR], editor, `${subject}\n\n${labels.join('\n')}\n`);
-		await rm(join(dir, PENDING), { force: true });
-		const tree = (await revParse(dir, `HEAD:${STORY_DIR}`))!;
-		return { status: 200 as const, etag: etagOfTree(tree), rev };
-	});
+	// with QANTAR_DATA_REMOTE: level with the other instances first, pushed after (a refused push runs this again, and gets the 409)
+	return writeInStep(dataDir(), () =>
+		storyLock(async () => {
+			const dir = await prepareStore();
+			const current = await draft(dir);
+			if (baseTree !== current.tree) {
+				const base = await documentAtTree(dir, baseTree);
+				return { status: 409 as const, etag: current.etag, changed: base ? changedPaths(base, current.document) : null };
+			}
+			const texts = serialise(next);
+			const changedParts = PARTS.filter(([part]) => texts[part] !== current.texts[part]);
+			if (!changedParts.length) return { status: 200 as const, etag: current.etag, rev: null };
+			const labels = changedPaths(current.document, next);
+			await writeFile(join(dir, PENDING), `${process.pid}\n`);
+			for (const [part] of changedParts) await writeFileAtomic(storyFile(dir, part), texts[part]);
+			const n = labels.length;
+			const subject = `story: ${n ? labels.slice(0, 3).join('; ') + (n > 3 ? ` and ${n - 3} more` : '') : 'formatting'}`;
+			const rev = await commitFiles(dir, [STORY_DIR], editor, `${subject}\n\n${labels.join('\n')}\n`);
+			await rm(join(dir, PENDING), { force: true });
+			const tree = (await revParse(dir, `HEAD:${STORY_DIR}`))!;
+			return { status: 200 as const, etag: etagOfTree(tree), rev };
+		})
+	);
 }
 
 /** Revisions of the draft, newest first. */
@@ -184,3 +188,13 @@ export function storyHistory(limit = 100) {
 }
 
 export { storyChanges };
+
+/** The draft as a revision left it (to show or restore it: the client PUTs it back with the current ETag), or null. */
+export function documentAt(rev: string): Promise<StoryDocument | null> {
+	return storyLock(async () => {
+		const dir = await prepareStore();
+		if (!/^[0-9a-f]{4,40}$/.test(rev)) return null;
+		const tree = await revParse(dir, `${rev}^{commit}:${STORY_DIR}`);
+		return tree ? documentAtTree(dir, tree) : null;
+	});
+}

@@ -23,8 +23,8 @@ export const GET: RequestHandler = ({ params, request }) =>
 export const PUT: RequestHandler = (event) =>
 	answer(async () => {
 		const { layer, editor, baseId } = await requireWrite(event);
-		const { text } = await readJsonBody(event, layer.file);
-		const result = await saveLayer({ layer, text, baseId, editor }).catch(storageError);
+		const { text, parsed } = await readJsonBody(event, layer.file);
+		const result = await saveLayer({ layer, text, parsed, baseId, editor }).catch(storageError);
 		if (result.status === 409) {
 			const c = result.changed;
 			const what = c ? `changed since: ${[...c.added, ...c.modified, ...c.removed].join(', ') || 'formatting only'}` : 'your version is not in the history';
