@@ -27,8 +27,10 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 		const distance = map.queryRenderedFeatures({ layers: ['measure-label'] }).map((f) => String(f.properties.label_en));
 		return { names: [...new Set(names)].sort(), distance };
 	});
-	// the akimat's district on one side of the dashed boundary, Medeu (no English name found: Russian) on the other
-	expect(drawn.names).toEqual(['Bostandyq', 'Медеуский район']);
+	// the akimat's district on one side of the dashed boundary, Medeu (no English name found: Russian) on the other;
+	// Almaly's name may show at the top edge, depending on the card's width
+	expect(drawn.names).toEqual(expect.arrayContaining(['Bostandyq', 'Медеуский район']));
+	expect(drawn.names.every((n) => ['Bostandyq', 'Медеуский район', 'Almaly'].includes(n))).toBe(true);
 	expect(drawn.distance).toEqual(['about 260\u00a0m']);
 	const inset = page.getByTestId('locator').locator('svg[role="img"]');
 	await expect(inset).toHaveAttribute('aria-label', /Almaty, in south-eastern Kazakhstan; the rectangle shows the part of the city the map covers/);

@@ -5,7 +5,7 @@
  */
 import { forbiddenInLabel } from './plain-text';
 import { LAYER_IDS } from '$lib/geo/layers';
-import { STORY_PERIOD } from './feature';
+import { STORY_PERIOD } from './periods';
 import { HOST_PARAMS as HOST_PARAM_NAMES, OPTION_PARAMS, VIEW_PARAMS } from './embed-params.js';
 
 export type Theme = 'light' | 'dark' | 'auto';

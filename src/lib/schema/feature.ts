@@ -4,22 +4,17 @@
  * write API. Types are inferred from it.
  */
 import { z } from 'zod';
+import { PERIODS } from './periods';
 import { citationsSchema } from './sources';
 
 export const FEATURE_KINDS = ['country', 'city', 'capital', 'building', 'square', 'airport', 'base', 'airlift'] as const;
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 export const DATE_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
 export const MOVE_MODES = ['air', 'road'] as const;
-/**
- * What a fact rests on, for readers: `dispatch`, the AFP dispatch of
- * 10 January 2022 said it; `reported`, other reporting said it by 10 January;
- * `later`, it was learned afterwards.
- */
-export const PERIODS = ['dispatch', 'reported', 'later'] as const;
+export { PERIODS, STORY_PERIOD, type Period } from './periods';
 export const periodSchema = z.enum(PERIODS, {
 	message: 'must be "dispatch" (the AFP dispatch of 10 January said it), "reported" (other reporting by 10 January) or "later" (learned afterwards)'
 });
-export type Period = (typeof PERIODS)[number];
 
 /** kebab-case, stable across edits: steps, embeds and history point at it. */
 export const featureIdSchema = z
@@ -97,5 +92,3 @@ export const GEOMETRY_FOR_KIND: Record<FeatureKind, readonly string[]> = {
 	airlift: ['LineString', 'MultiLineString']
 };
 
-/** The story period: dates outside it are flagged unless marked otherwise. */
-export const STORY_PERIOD = { start: '2022-01-01', end: '2022-01-31' } as const;
