@@ -15,11 +15,12 @@
 // /embed.js, and _headers (framing, security and caching rules for hosts that
 // read it, from the server's web policy: src/lib/server/static-headers.js).
 // Each page keeps a strict CSP as a <meta> tag: its inline start-up script by hash.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { precompressData } from '../server/precompress.js';
+import { LAYER_FILE } from '../server/layer-files.js';
 import { staticHeadersFile } from '../src/lib/server/static-headers.js';
 
 const arg = (name, fallback) => {
@@ -58,12 +59,18 @@ const steps = (
 	existsSync(PUBLISHED) ? JSON.parse(readFileSync(PUBLISHED, 'utf8')).document.steps : parse(readFileSync('content/steps.yaml', 'utf8'))
 ).steps.map((s) => s.id);
 const pages = ['', '/en'].flatMap((p) => [p || '/', `${p}/embed`, `${p}/corrections`, ...steps.flatMap((id) => [`${p}/step/${id}`, `${p}/embed/step/${id}`])]);
-/** what of the data directory readers may see: the layers and the basemap, never its history, the story's drafts or the publish records */
-const PRIVATE_DATA = new Set(['story', 'published.json', 'corrections.jsonl']);
+/**
+ * What of the data directory readers may see: its layer files (the rule of server/layer-files.js) and the
+ * generated basemap and fonts. Nothing else: not its history, the story's drafts, the publish records, nor
+ * any other file an operator keeps there (an editors file, notes).
+ */
+const PUBLIC_DIRS = new Set(['basemap', 'fonts']);
 const publicData = (src) => {
 	const rel = src.slice(DATA.length + 1);
-	const top = rel.split('/')[0];
-	return rel === '' || (!top.startsWith('.') && !PRIVATE_DATA.has(top) && !/\.(gz|br)$/.test(rel));
+	if (rel === '') return true;
+	const [top, ...rest] = rel.split('/');
+	if (rest.length === 0) return statSync(src).isDirectory() ? PUBLIC_DIRS.has(top) : LAYER_FILE.test(top);
+	return PUBLIC_DIRS.has(top) && !/\.(gz|br)$/.test(rel);
 };
 const fileOf = (path) => (path === '/' ? 'index.html' : `${path.slice(1)}.html`);
 const oembedFile = (path) => `oembed/${path === '/' ? 'index' : path.slice(1)}.json`;

@@ -40,6 +40,9 @@ function bodiesOf(file, etag) {
  */
 export const encodingFor = (req) => new Negotiator(req).encoding(['br', 'gzip', 'identity'], ['br', 'gzip']);
 
+/** a layer file of the data directory, the only files of it readers may fetch (the static build copies the same) */
+export const LAYER_FILE = /^[a-z0-9-]+\.geojson$/;
+
 /**
  * Middleware: answers GET and HEAD of a story layer file, else passes on.
  * @param {Req} req
@@ -48,8 +51,8 @@ export const encodingFor = (req) => new Negotiator(req).encoding(['br', 'gzip', 
  */
 export function layerFiles(req, res, next) {
 	if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-	const m = /^\/geo\/([a-z0-9-]+\.geojson)(\?.*)?$/.exec(req.url ?? '');
-	if (!m) return next();
+	const m = /^\/geo\/([^/?]+)(\?.*)?$/.exec(req.url ?? '');
+	if (!m || !LAYER_FILE.test(m[1] ?? '')) return next();
 	const file = join(dataDir(), m[1] ?? '');
 	serve(file, req, res).then(
 		(served) => served || next(),

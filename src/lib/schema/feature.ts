@@ -91,4 +91,3 @@ export const GEOMETRY_FOR_KIND: Record<FeatureKind, readonly string[]> = {
 	base: ['Point', 'Polygon'],
 	airlift: ['LineString', 'MultiLineString']
 };
-

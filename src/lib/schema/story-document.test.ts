@@ -86,6 +86,16 @@ describe('validateStoryDocument', () => {
 			},
 			path: (d) => ['steps', 'steps', indexOf(d, 'akimat'), 'highlight', d.steps.steps[indexOf(d, 'akimat')].highlight.length - 1],
 			message: /which the step does not show/
+		},
+		{
+			name: 'a measured distance to a feature that is not a point (the map would fail to measure it)',
+			edit: (d) => {
+				const s = d.steps.steps[indexOf(d, 'residence')];
+				s.layers.show.push('kazakhstan');
+				s.distances = [{ from: 'almaty-akimat', to: 'country-kazakhstan' }];
+			},
+			path: (d) => ['steps', 'steps', indexOf(d, 'residence'), 'distances', 0, 'to'],
+			message: /is not a point/
 		}
 	];
 	it.each(cases)('names the field of $name', ({ edit, path, message }) => {

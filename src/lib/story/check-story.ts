@@ -1,10 +1,11 @@
 /**
  * Checks a story against the layers it draws on: every layer id exists, every
  * fitted or highlighted feature exists, and highlighted features and the ends
- * of measured distances are in a layer the step shows. Pure, used by the
+ * of measured distances are points in a layer the step shows. Pure, used by the
  * loader, the story document's validation (with field paths) and the tests.
  */
 import type { Story, StepData } from '$lib/schema/story';
+import { layerById } from '$lib/geo/layers';
 
 /** feature id -> layer id */
 export type FeatureIndex = ReadonlyMap<string, string>;
@@ -36,6 +37,9 @@ export function storyLayerProblems(
 			const at = { path: ['distances', i, end], field: `distances[${i}].${end}` };
 			if (!layer) problems.push({ ...at, message: `unknown feature "${d[end]}"` });
 			else if (!step.layers.show.includes(layer)) problems.push({ ...at, message: `"${d[end]}" is in layer "${layer}", which the step does not show` });
+			// the map measures between two points (src/lib/story/measure.ts)
+			else if (layerById(layer)?.shape !== 'point')
+				problems.push({ ...at, message: `"${d[end]}" is not a point (layer "${layer}"): a distance is measured between two places drawn as points` });
 		}
 	});
 	return problems;

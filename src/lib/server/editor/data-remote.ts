@@ -24,6 +24,8 @@ export function dataRemote(env: Record<string, string | undefined> = process.env
 	return env.QANTAR_DATA_REMOTE || null;
 }
 
+/** git commands that move refs or files: under the repository's lock, like every commit (git-history.ts), so no two gits meet on its index */
+const gitLocked = (dir: string, args: string[]) => withLock(`git:${dir}`, () => git(dir, args));
 const head = async (dir: string) => (await git(dir, ['rev-parse', 'HEAD'])).trim();
 const revOf = (dir: string, ref: string) =>
 	git(dir, ['rev-parse', '--verify', '--quiet', ref]).then(
@@ -48,11 +50,11 @@ async function connect(dir: string, url: string): Promise<void> {
 /** Pushes HEAD to the remote's main; false when the remote refused it because it moved ahead. */
 async function push(dir: string): Promise<boolean> {
 	try {
-		await git(dir, ['push', '--quiet', REMOTE, `HEAD:refs/heads/${BRANCH}`]);
+		await gitLocked(dir, ['push', '--quiet', REMOTE, `HEAD:refs/heads/${BRANCH}`]);
 		return true;
 	} catch (e) {
 		if (/\b(rejected|non-fast-forward|fetch first|stale info)\b/i.test((e as Error).message)) return false;
-		throw new HistoryUnavailableError(`The data remote refused a push: ${(e as Error).message}`);
+		throw new HistoryUnavailableError(`The data remote refused a push (nothing was saved): ${(e as Error).message}`);
 	}
 }
 
@@ -68,7 +70,7 @@ async function level(dir: string, url: string): Promise<void> {
 	await ensureRepository(dir);
 	await connect(dir, url);
 	try {
-		await git(dir, ['fetch', '--quiet', REMOTE, `+refs/heads/${BRANCH}:${TRACKING}`]);
+		await gitLocked(dir, ['fetch', '--quiet', REMOTE, `+refs/heads/${BRANCH}:${TRACKING}`]);
 	} catch (e) {
 		// an empty remote has no main yet: push ours
 		if (!/couldn't find remote ref/i.test((e as Error).message)) throw new HistoryUnavailableError(`The data remote cannot be read: ${(e as Error).message}`);
@@ -81,7 +83,7 @@ async function level(dir: string, url: string): Promise<void> {
 	}
 	if (await isAncestor(dir, local, remote)) {
 		// what the other instances saved: the working tree has no change of ours under the lock, so this only moves files forward
-		await git(dir, ['merge', '--ff-only', '--quiet', TRACKING]).catch((e: Error) => {
+		await gitLocked(dir, ['merge', '--ff-only', '--quiet', TRACKING]).catch((e: Error) => {
 			throw new HistoryUnavailableError(`The data directory has changes not recorded that the remote's newer version would overwrite: ${e.message}`);
 		});
 		return;
@@ -91,9 +93,9 @@ async function level(dir: string, url: string): Promise<void> {
 		return;
 	}
 	const kept = `refs/qantar/unpushed/${Date.now()}`;
-	await git(dir, ['update-ref', kept, local]);
+	await gitLocked(dir, ['update-ref', kept, local]);
 	console.warn(`qantar: the data repository and ${url} have parted; following the remote, this instance's unpushed commits are kept at ${kept}`);
-	await git(dir, ['reset', '--hard', '--quiet', TRACKING]);
+	await gitLocked(dir, ['reset', '--hard', '--quiet', TRACKING]);
 }
 
 /** Brings the data repository level with the remote (when there is one), between writes. */
@@ -116,9 +118,19 @@ export async function writeInStep<T>(dir: string, write: () => Promise<T>, url =
 			await level(dir, url);
 			const before = await head(dir);
 			const result = await write();
-			if ((await head(dir)) === before || (await push(dir))) return result;
+			if ((await head(dir)) === before) return result;
+			const undo = () => gitLocked(dir, ['reset', '--hard', '--quiet', before]);
+			let pushed: boolean;
+			try {
+				pushed = await push(dir);
+			} catch (e) {
+				// the remote cannot be reached or refused for another reason: the write is undone, and the editor told nothing was saved
+				await undo();
+				throw e;
+			}
+			if (pushed) return result;
 			// another instance pushed between our fetch and our push: undo ours, and run again on theirs
-			await git(dir, ['reset', '--hard', '--quiet', before]);
+			await undo();
 			if (attempt === MAX_ATTEMPTS)
 				throw new HistoryUnavailableError(`The data remote moved ahead ${MAX_ATTEMPTS} times during one save: try again (nothing was saved)`);
 		}

@@ -18,11 +18,17 @@ import type { CorrectionEntry } from '$lib/corrections/entry';
 export const CORRECTIONS_FILE = 'corrections.jsonl';
 export const correctionsPath = () => join(dataDir(), CORRECTIONS_FILE);
 
+/** The log's entries; a line that is not JSON (a hand edit, a disk that filled mid-line) is left out and named in the server's log, so that one bad line takes down neither the reader pages nor the next publish. */
 const parseLog = (text: string): CorrectionEntry[] =>
-	text
-		.split('\n')
-		.filter((l) => l.trim())
-		.map((l) => JSON.parse(l) as CorrectionEntry);
+	text.split('\n').flatMap((l, i) => {
+		if (!l.trim()) return [];
+		try {
+			return [JSON.parse(l) as CorrectionEntry];
+		} catch (e) {
+			console.error(`qantar: ${CORRECTIONS_FILE} line ${i + 1} is not JSON and is left out: ${(e as Error).message}`);
+			return [];
+		}
+	});
 
 let cached: { stamp: string; entries: CorrectionEntry[] } | null = null;
 
