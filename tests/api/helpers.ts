@@ -1,7 +1,8 @@
 // Shared helpers for the API tests: the test server's data directory and
 // editors (made by scripts/test-server-data.js), signing in, reading a layer
 // through the API and its bytes on disk.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 
@@ -87,4 +88,18 @@ export async function restoreOriginal(baseURL: string, layer: string) {
 	expect(res.status(), await res.text()).toBe(200);
 	expect(bytesOnDisk(layer).equals(readFileSync(`static/geo/${layer}.geojson`))).toBe(true);
 	await api.dispose();
+}
+
+/**
+ * Puts the test server's story back to never published (what readers see is content/ again): removes
+ * the data directory's story/, published.json and corrections.jsonl and commits that. The specs that
+ * publish run it after themselves, so the specs after them read the story as the checkout has it.
+ */
+export function resetPublishedStory() {
+	const dir = credentials().dataDir;
+	for (const f of ['story', 'published.json', 'corrections.jsonl']) rmSync(join(dir, f), { recursive: true, force: true });
+	const git = (...args: string[]) =>
+		execFileSync('git', ['-C', dir, '-c', 'user.name=tests', '-c', 'user.email=tests@qantar.invalid', ...args], { encoding: 'utf8' });
+	git('add', '-A', '.');
+	if (git('status', '--porcelain').trim()) git('commit', '-q', '--no-verify', '-m', 'tests: the story back to never published');
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { client, credentials, getLayer, signIn, writeHeaders } from './helpers';
+import { client, credentials, getLayer, resetPublishedStory, signIn, writeHeaders } from './helpers';
 
 const dataDir = () => credentials().dataDir;
 const gitLog = () => execFileSync('git', ['-C', dataDir(), 'log', '--format=%H %an %s'], { encoding: 'utf8' });
@@ -34,7 +34,11 @@ test.describe.serial('the story draft', () => {
 		tester = await signIn(baseURL!, 'tester');
 		reviewer = await signIn(baseURL!, 'reviewer');
 	});
-	test.afterAll(() => api.dispose());
+	test.afterAll(async () => {
+		await api.dispose();
+		// the specs after this one read the story as content/ has it
+		resetPublishedStory();
+	});
 
 	test('needs a session', async () => {
 		const res = await api.get('/api/story');

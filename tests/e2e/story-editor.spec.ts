@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { password } from '../api/helpers';
+import { password, resetPublishedStory } from '../api/helpers';
 
 interface StoryWindow {
 	qantarStoryEditor?: { map: import('maplibre-gl').Map };
@@ -46,6 +46,9 @@ async function readerPage(browser: Browser, path: string) {
 	await page.goto(path);
 	return { page, close: () => ctx.close() };
 }
+
+// the specs after this one read the story as content/ has it
+test.afterAll(() => resetPublishedStory());
 
 test('an editor changes a French title and a highlight and saves a draft; readers still see the published step', async ({ page, browser }) => {
 	await openEditor(page, 'drafter');
