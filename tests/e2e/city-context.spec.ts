@@ -23,7 +23,9 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	expect(await credit(page)).toMatch(/© OpenStreetMap contributors \(ODbL\)/);
 	const drawn = await page.evaluate(() => {
 		const map = window.qantar!.map;
-		const names = map.queryRenderedFeatures({ layers: ['base-almaty-district-labels-near'] }).map((f) => String(f.properties.name_en));
+		const names = map
+			.queryRenderedFeatures({ layers: ['base-almaty-district-labels-near', 'base-almaty-district-here'] })
+			.map((f) => String(f.properties.name_en));
 		const distance = map.queryRenderedFeatures({ layers: ['measure-label'] }).map((f) => String(f.properties.label_en));
 		return { names: [...new Set(names)].sort(), distance };
 	});
@@ -37,3 +39,19 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	await expect(page.getByTestId('locator').locator('rect')).toHaveCount(1);
 	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sm$/);
 });
+
+// the embed's credit line names what its map draws, by the map's own rule: OpenStreetMap exactly when the attribution does
+for (const [step, osm] of [
+	['akimat', true],
+	['overview', false]
+] as const)
+	test(`the embed's credit line at the ${step} step names OpenStreetMap ${osm ? 'as' : 'only if'} the map's credits do`, async ({ page }) => {
+		await page.setViewportSize({ width: 700, height: 640 });
+		await page.goto(`/en/embed/step/${step}`);
+		await waitForStep(page, step);
+		const line = page.getByTestId('credit-line');
+		await expect(line).toContainText('Natural Earth · GeoNames (CC BY 4.0)');
+		if (osm) await expect(line).toContainText('© OpenStreetMap contributors');
+		else await expect(line).not.toContainText('OpenStreetMap');
+		expect(/OpenStreetMap/.test((await credit(page)) ?? '')).toBe(osm);
+	});

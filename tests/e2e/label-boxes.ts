@@ -39,7 +39,8 @@ export async function placedLabelBoxes(page: Page, prefixes: string[]): Promise<
 			const rq = retainedQueryData[key.bucketInstanceId];
 			if (!rq) return;
 			const layer = rq.featureIndex.bucketLayerIDs[rq.bucketIndex]?.[0] ?? '';
-			if (!prefixes.some((p) => layer.startsWith(p))) return;
+			// the guards (label-guards.ts: the controls, the edges, the dots) are obstacles, not labels
+			if (!prefixes.some((p) => layer.startsWith(p)) || layer.endsWith('-guard')) return;
 			const padding = Number(map.getLayoutProperty(layer, 'text-padding') ?? 2);
 			let text: string;
 			let id = '';
@@ -81,7 +82,9 @@ export async function mapAndControls(page: Page): Promise<{ map: Rect; controls:
 			['attribution', '.maplibregl-ctrl-attrib'],
 			['scale', '.maplibregl-ctrl-scale'],
 			['zoom buttons', '.maplibregl-ctrl-group'],
-			['locator', '.locator.shown svg']
+			['locator', '.locator.shown svg'],
+			// the story's text column, over the map on wide screens (the camera's padding counts it too)
+			['text column', '.story:not(.narrow) [data-story-text]']
 		];
 		for (const [name, sel] of named)
 			for (const el of document.querySelectorAll(sel)) {
@@ -94,3 +97,51 @@ export async function mapAndControls(page: Page): Promise<{ map: Rect; controls:
 
 export const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 export const inside = (a: Rect, b: Rect) => a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+
+/** The measured distances' lines on screen (page coordinates): each a segment between its two ends. */
+export async function measureSegments(page: Page): Promise<[number, number, number, number][]> {
+	return page.evaluate(async () => {
+		const map = window.qantar!.map;
+		const source = map.getSource('measure') as unknown as { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
+		if (!source) return [];
+		const data = await source.getData();
+		const o = map.getContainer().getBoundingClientRect();
+		return data.features
+			.filter((f) => f.geometry.type === 'LineString')
+			.map((f) => {
+				const [a, b] = (f.geometry as GeoJSON.LineString).coordinates as [[number, number], [number, number]];
+				const pa = map.project(a);
+				const pb = map.project(b);
+				return [o.left + pa.x, o.top + pa.y, o.left + pb.x, o.top + pb.y] as [number, number, number, number];
+			});
+	});
+}
+
+/** Whether the segment [x1, y1, x2, y2] crosses the rectangle grown by `grow` px (the line's casing). */
+export function crosses([x1, y1, x2, y2]: [number, number, number, number], r: Rect, grow = 2.5): boolean {
+	const l = r.left - grow;
+	const t = r.top - grow;
+	const rr = r.right + grow;
+	const b = r.bottom + grow;
+	// Liang–Barsky clipping: the part of the segment inside the rectangle, if any
+	let t0 = 0;
+	let t1 = 1;
+	const dx = x2 - x1;
+	const dy = y2 - y1;
+	for (const [p, q] of [
+		[-dx, x1 - l],
+		[dx, rr - x1],
+		[-dy, y1 - t],
+		[dy, b - y1]
+	] as const) {
+		if (p === 0) {
+			if (q < 0) return false;
+		} else {
+			const s = q / p;
+			if (p < 0) t0 = Math.max(t0, s);
+			else t1 = Math.min(t1, s);
+			if (t0 > t1) return false;
+		}
+	}
+	return true;
+}

@@ -3,9 +3,12 @@
 // attribution, scale, locator inset) or cut by the map's edge, and no two overlap. Measured from
 // the boxes MapLibre placed (label-boxes.ts), one page load per width, stepping through the story.
 import { expect, test } from '@playwright/test';
-import { STEPS } from './story-data';
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { FEATURE_POINTS, STEPS } from './story-data';
 import { waitForStep } from './helpers';
-import { inside, mapAndControls, overlaps, placedLabelBoxes, type LabelBox } from './label-boxes';
+import { crosses, inside, mapAndControls, measureSegments, overlaps, placedLabelBoxes, type LabelBox } from './label-boxes';
 
 const SIZES = [
 	{ width: 375, height: 740 },
@@ -13,27 +16,17 @@ const SIZES = [
 	{ width: 1280, height: 800 }
 ];
 const STORY_LABELS = ['story-', 'measure-label'];
-/**
- * What this test still finds (6 December 2026, docs/city-context.md), each to fix, not to keep. The
- * withdrawal step (six highlighted bases from Minsk to Almaty) does not place the same labels from
- * one run to the next: any of its highlighted labels may be missing. Anything else fails.
- */
-const WITHDRAWAL_BASES = ['ivanovo-severny', 'chkalovsky', 'ulyanovsk-vostochny', 'machulishchy', 'zhetygen-airfield', 'almaty-international-airport'];
-const KNOWN: Record<number, string[]> = {
-	375: [
-		'akimat: "Presidential residence, Almaty (205 Nazarbayev Avenue)" (story-almaty-sites-label) is under the locator',
-		// seen once in two runs after the merge of 6 December (the residence label placed below its point, over the inset)
-		'residence: "Presidential residence, Almaty (205 Nazarbayev Avenue)" (story-almaty-sites-label) is under the locator',
-		'csto-airlift: "Machulishchy air base" (story-csto-bases-label) is cut by the map\'s edge',
-		'withdrawal: "Machulishchy air base" (story-csto-bases-label-highlight) is cut by the map\'s edge'
-	],
-	768: [],
-	1280: []
-};
-/** the residence step's long label, 260 m from the akimat's and next to the measured distance's, is dropped by MapLibre in some runs at every width (seen at 375, 768 and 1280 px) */
-const RESIDENCE_UNPLACED = 'residence: no label placed for the highlighted "almaty-presidential-residence"';
-const known = (width: number, p: string) =>
-	KNOWN[width]!.includes(p) || p === RESIDENCE_UNPLACED || WITHDRAWAL_BASES.some((id) => p === `withdrawal: no label placed for the highlighted "${id}"`);
+/** the basemap's district names (one per district, along their edges, and the one of the step's sites) */
+const DISTRICT_LABELS = ['base-almaty-district-'];
+const DISTRICTS: Feature<Polygon | MultiPolygon, { name_en: string }>[] = JSON.parse(
+	readFileSync('static/geo/basemap/almaty-districts.geojson', 'utf8')
+).features;
+/** the districts the step's highlighted points are in (by the OSM polygons the map draws) */
+const districtsOf = (ids: string[]) => [
+	...new Set(
+		ids.flatMap((id) => (FEATURE_POINTS.get(id) ?? []).flatMap((p) => DISTRICTS.filter((d) => booleanPointInPolygon(p, d)).map((d) => d.properties.name_en)))
+	)
+];
 /** a problem without its pixel positions, to compare with KNOWN */
 const unplaced = (p: string) => p.replace(/ at -?\d+,-?\d+–-?\d+,-?\d+/g, '');
 const fmt = (b: LabelBox) => `"${b.text}" (${b.layer}) at ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}`;
@@ -49,21 +42,32 @@ for (const size of SIZES) {
 		for (const step of STEPS) {
 			await page.locator(`.progress a[href="#${step.id}"]`).click();
 			await waitForStep(page, step.id);
-			const labels = await placedLabelBoxes(page, STORY_LABELS);
+			const story = await placedLabelBoxes(page, STORY_LABELS);
 			const { map, controls } = await mapAndControls(page);
-			measured += labels.length;
+			// district names count where a reader sees any of them (those wholly beyond the edge are not drawn)
+			const districts = (await placedLabelBoxes(page, DISTRICT_LABELS)).filter((b) => overlaps(b, map));
+			const labels = [...story, ...districts];
+			const segments = await measureSegments(page);
+			measured += story.length;
 			for (const [i, a] of labels.entries()) {
 				if (!inside(a, map)) problems.push(`${step.id}: ${fmt(a)} is cut by the map's edge`);
 				for (const c of controls) if (overlaps(a, c.rect)) problems.push(`${step.id}: ${fmt(a)} is under the ${c.name}`);
 				for (const b of labels.slice(i + 1)) if (overlaps(a, b)) problems.push(`${step.id}: ${fmt(a)} overlaps ${fmt(b)}`);
+				for (const s of segments) if (crosses(s, a)) problems.push(`${step.id}: ${fmt(a)} crosses the measured distance's line`);
 			}
+			// at city zoom, the district of the step's sites is named on the map (the reader can tell where in the city it is)
+			const zoom = await page.evaluate(() => window.qantar!.map.getZoom());
+			if (zoom >= 10)
+				for (const name of districtsOf(step.highlight))
+					if (!districts.some((d) => d.text === name)) problems.push(`${step.id}: the district of its sites, "${name}", is not named on the map`);
 			// every highlighted point keeps its label (country outlines have none)
 			for (const id of step.highlight)
 				if (!id.startsWith('country-') && !labels.some((l) => l.layer.endsWith('-label-highlight') && l.id === id))
 					problems.push(`${step.id}: no label placed for the highlighted "${id}"`);
 		}
 		console.log(`${size.width}px: ${measured} story label boxes measured over ${STEPS.length} steps, ${problems.length} problems`);
+		for (const p of problems) console.log(`  ${p}`);
 		expect(measured).toBeGreaterThan(STEPS.length);
-		expect([...new Set(problems.map(unplaced))].filter((p) => !known(size.width, p))).toEqual([]);
+		expect([...new Set(problems.map(unplaced))]).toEqual([]);
 	});
 }

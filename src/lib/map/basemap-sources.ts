@@ -26,7 +26,9 @@ export const SRC = {
 	almatyLimit: 'base-almaty-limit',
 	almatyDistricts: 'base-almaty-districts',
 	almatyDistrictLabels: 'base-almaty-district-labels',
-	almatyDistrictEdges: 'base-almaty-district-edges'
+	almatyDistrictEdges: 'base-almaty-district-edges',
+	/** the name of the district of the step's sites, placed by the page (district-here.ts) */
+	almatyDistrictHere: 'base-almaty-district-here'
 } as const;
 
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
@@ -47,6 +49,7 @@ export function basemapSources(origin: string): Record<string, SourceSpecificati
 		[SRC.almatyLimit]: geo('almaty-limit.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
 		[SRC.almatyDistricts]: geo('almaty-districts.geojson', OSM_ATTRIBUTION, { maxzoom: 16 }),
 		[SRC.almatyDistrictLabels]: geo('almaty-district-labels.geojson', OSM_ATTRIBUTION, { maxzoom: 12 }),
-		[SRC.almatyDistrictEdges]: geo('almaty-district-edges.geojson', OSM_ATTRIBUTION, { maxzoom: 15 })
+		[SRC.almatyDistrictEdges]: geo('almaty-district-edges.geojson', OSM_ATTRIBUTION, { maxzoom: 15 }),
+		[SRC.almatyDistrictHere]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: OSM_ATTRIBUTION, maxzoom: 16 }
 	};
 }

@@ -57,8 +57,9 @@ function countryName(lang: Lang): ExpressionSpecification {
 	return ['upcase', ['get', `name_${lang}`]];
 }
 
-/** Zoom from which Almaty's limit is drawn (the city about fills a phone's map), and its districts' names. */
-export const CITY_ZOOM = 9;
+/** Zoom from which Almaty's limit is drawn, with its OSM credit (credits.ts: the captions' credit line follows it). */
+export { CITY_ZOOM } from './credits';
+import { CITY_ZOOM } from './credits';
 export const DISTRICT_LABEL_ZOOM = 10;
 
 /**
@@ -128,6 +129,21 @@ function cityContextLayers(lang: Lang, p: Palette): LayerSpecification[] {
 				...label.layout,
 				'symbol-sort-key': ['get', 'rank'],
 				'text-anchor': ['get', 'anchor'] as ExpressionSpecification,
+				'text-justify': 'auto'
+			}
+		},
+		// the district of the step's sites, named inside the view where the story leaves room (district-here.ts): placed
+		// before the other district names
+		{
+			...label,
+			id: 'base-almaty-district-here',
+			source: SRC.almatyDistrictHere,
+			minzoom: DISTRICT_LABEL_ZOOM,
+			layout: {
+				...label.layout,
+				'text-padding': 4,
+				'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
+				'text-radial-offset': 0.6,
 				'text-justify': 'auto'
 			}
 		}

@@ -9,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { frameBounds, type FramePadding } from './frame';
 import { deferSources, drawnAt, type DeferredSource } from './deferred-sources';
+import { watchLabelGuards, withLabelGuards } from './label-guards';
 
 let workerSet = false;
 
@@ -37,6 +38,8 @@ export interface CreateMapOptions {
 	 * left of the credits button.
 	 */
 	scale?: ControlPosition;
+	/** CSS selectors of the page's elements over the map that no label may go under (label-guards.ts; the map's own controls always count) */
+	covers?: string[];
 }
 
 export function createMap(opts: CreateMapOptions): MapLibreMap {
@@ -62,7 +65,7 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 	const onIdle = () => loadDeferred(true);
 	// runs when the style loads, a frame after the map is made: the opening camera is set by then
 	const transformStyle: MapOptions['transformStyle'] = (prev, next) => {
-		const r = deferSources(opts.transformStyle ? opts.transformStyle(prev, next) : next, map.getZoom());
+		const r = deferSources(withLabelGuards(opts.transformStyle ? opts.transformStyle(prev, next) : next), map.getZoom());
 		deferred = r.deferred;
 		map.off('zoom', onZoom).off('idle', onIdle);
 		if (deferred.length) {
@@ -94,6 +97,7 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		const framed = frameBounds(map, opts.bounds, { padding: opts.padding, maxZoom: opts.fitBoundsOptions?.maxZoom, bearing: opts.bearing });
 		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
 	} else if (opts.padding) map.setPadding(opts.padding);
+	watchLabelGuards(map, opts.covers);
 	const scale = new ScaleControl({ unit: 'metric', maxWidth: 96 });
 	const scalePosition = opts.scale ?? 'bottom-left';
 	// bottom-right: added before the credits, so that they stay in the corner and the scale sits left of them

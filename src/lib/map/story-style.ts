@@ -10,6 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import type { StoryLayer } from '$lib/geo/layers';
 import { BASEMAP_FONT_BOLD, type Lang, type Theme } from './basemap-style';
 import { anchorOffsets, DEFAULT_ANCHORS, type Anchor } from '$lib/story/label-anchors';
+import { GUARD_IMAGE, GUARD_IMAGE_PX } from './label-guards';
 
 /** The labels' text-variable-anchor-offset for a view: each feature's anchors (label-anchors.ts), the default for the rest. */
 export function anchorExpression(anchors: Record<string, Anchor[]>): ExpressionSpecification {
@@ -107,7 +108,8 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label`,
 			filter: ['!', highlightFilter([])],
-			layout: { ...base.layout, 'text-size': 12.5 },
+			// a little smaller at continental zooms, where six names share a phone's width (the airlift steps)
+			layout: { ...base.layout, 'text-size': ['interpolate', ['linear'], ['zoom'], 2, 11, 4, 12.5] as ExpressionSpecification },
 			paint: { ...base.paint, 'text-color': color }
 		},
 		// highlighted features: always labelled, bigger, drawn last
@@ -115,7 +117,7 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label-highlight`,
 			filter: highlightFilter([]),
-			layout: { ...base.layout, 'text-size': 15 },
+			layout: { ...base.layout, 'text-size': ['interpolate', ['linear'], ['zoom'], 2, 12.5, 4, 15] as ExpressionSpecification },
 			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
 		}
 	];
@@ -240,11 +242,29 @@ function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
 				'text-field': ['get', `label_${lang}`],
 				'text-font': [BASEMAP_FONT_BOLD],
 				'text-size': 13,
-				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				// beside the line, never on it (measure-guard): the corners for a slanting line
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'bottom-left', 'top-right', 'top-left', 'bottom-right'],
 				'text-radial-offset': 0.7,
 				'text-justify': 'auto'
 			},
 			paint: { 'text-color': ink, 'text-halo-color': halo, 'text-halo-width': 2 }
+		},
+		// the line as an obstacle for every label (its own too), placed before them: no label crosses it
+		{
+			id: 'measure-guard',
+			type: 'symbol',
+			source: MEASURE_SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			layout: {
+				'symbol-placement': 'line',
+				'symbol-spacing': 4,
+				'icon-image': GUARD_IMAGE,
+				'icon-size': 6 / GUARD_IMAGE_PX,
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': false,
+				'icon-padding': 0,
+				'icon-rotation-alignment': 'viewport'
+			}
 		}
 	];
 }

@@ -24,7 +24,8 @@ describe('the generated style', () => {
 		const firstStory = ids.findIndex((id) => id.startsWith('story-'));
 		const firstMeasure = ids.findIndex((id) => id.startsWith('measure-'));
 		expect(ids.slice(firstStory, firstMeasure).every((id) => id.startsWith('story-'))).toBe(true);
-		expect(ids.slice(firstMeasure)).toEqual(['measure-casing', 'measure-line', 'measure-label']);
+		// last, placed before every label: the measured line as an obstacle (label-guards.ts)
+		expect(ids.slice(firstMeasure)).toEqual(['measure-casing', 'measure-line', 'measure-label', 'measure-guard']);
 		for (const l of STORY_LAYERS) expect(ids.some((id) => id.startsWith(`story-${l.id}-`))).toBe(true);
 		expect(Object.keys(style.sources)).toEqual(expect.arrayContaining(STORY_LAYERS.map((l) => `story-${l.id}`)));
 	});

@@ -33,7 +33,9 @@ export function labelAnchors(bounds: [number, number, number, number] | undefine
 	if (!h) return [...new Set([v, ...DEFAULT_ANCHORS])];
 	// at a side edge: the text on the inner side first, centred above or below only after those
 	const other = v === 'top' ? 'bottom' : 'top';
-	return [`${v}-${h}` as Anchor, h as Anchor, `${other}-${h}` as Anchor, v as Anchor, other as Anchor];
+	// then the rest: a label placed outward is still better than none (no label goes under a control or
+	// across the map's edge: MapLibre skips those places, label-guards.ts)
+	return [...new Set<Anchor>([`${v}-${h}` as Anchor, h as Anchor, `${other}-${h}` as Anchor, v as Anchor, other as Anchor, ...DEFAULT_ANCHORS])];
 }
 
 /** The anchors as MapLibre's text-variable-anchor-offset value: anchor, offset, anchor, offset… */

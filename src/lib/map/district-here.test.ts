@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { districtHerePoint, districtsOf, type District } from './district-here';
+
+/** a district as a rectangle in "lon/lat" equal to px (identity projection) */
+const rect = (name: string, [x0, y0, x1, y1]: number[]): District => ({
+	type: 'Feature',
+	properties: { name_en: name },
+	geometry: {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[x0!, y0!],
+				[x1!, y0!],
+				[x1!, y1!],
+				[x0!, y1!],
+				[x0!, y0!]
+			]
+		]
+	}
+});
+const id = (p: [number, number]) => p;
+const west = rect('West', [0, 0, 200, 400]);
+const east = rect('East', [200, 0, 400, 400]);
+
+describe('districtsOf', () => {
+	it('the districts holding the points', () => {
+		expect(districtsOf([west, east], [[50, 50]]).map((d) => d.properties.name_en)).toEqual(['West']);
+		expect(
+			districtsOf(
+				[west, east],
+				[
+					[50, 50],
+					[300, 10]
+				]
+			).length
+		).toBe(2);
+		expect(districtsOf([west, east], [[900, 900]])).toEqual([]);
+	});
+});
+
+describe('districtHerePoint: where the district of the sites is named', () => {
+	const area = { left: 0, top: 0, right: 400, bottom: 400 };
+	it('inside the district, inside the area, clear of the story points', () => {
+		const sites: [number, number][] = [
+			[150, 200],
+			[170, 220]
+		];
+		const p = districtHerePoint(west, area, sites, id)!;
+		expect(p[0]).toBeLessThan(200);
+		expect(Math.min(...sites.map(([x, y]) => Math.hypot(p[0] - x, p[1] - y)))).toBeGreaterThanOrEqual(140);
+	});
+	it('only where the area (the free part of the view) reaches', () => {
+		const p = districtHerePoint(east, { left: 150, top: 0, right: 260, bottom: 100 }, [[300, 300]], id)!;
+		expect(p[0]).toBeGreaterThanOrEqual(200);
+		expect(p[0]).toBeLessThanOrEqual(260);
+		expect(p[1]).toBeLessThanOrEqual(100);
+	});
+	it('none when the district is not in the area', () => {
+		expect(districtHerePoint(east, { left: 0, top: 0, right: 150, bottom: 400 }, [], id)).toBeUndefined();
+	});
+});
