@@ -10,7 +10,7 @@ import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, Layer
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import { anchorExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
+import { anchorExpression, sortKeyExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
 import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight, setLabelHighlight } from './highlight';
 import { frameBounds } from './frame';
@@ -151,11 +151,12 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 			if (isStoryLabel(layer.id))
 				(layer as { layout?: object }).layout = {
 					...(layer as { layout?: object }).layout,
-					'text-variable-anchor-offset': anchorExpression(view.labelAnchors)
+					'text-variable-anchor-offset': anchorExpression(view.labelAnchors),
+					'symbol-sort-key': sortKeyExpression(view.labelOrder)
 				} as never;
 		}
 	}
-	state.anchors = JSON.stringify(view.labelAnchors);
+	state.anchors = JSON.stringify([view.labelAnchors, view.labelOrder]);
 	if (basemapNames) seedHiddenPlaces(style, state, hiddenNamesOf(state.layers, basemapNames));
 	const measure = style.sources[MEASURE_SOURCE];
 	if (measure?.type === 'geojson' && view.distances.length) {
@@ -218,10 +219,15 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		state.labelHighlight = [...view.highlight];
 		state.labelled = view.labelled?.join();
 	}
-	const anchors = JSON.stringify(view.labelAnchors);
+	const anchors = JSON.stringify([view.labelAnchors, view.labelOrder]);
 	if (anchors !== state.anchors) {
 		const expr = anchorExpression(view.labelAnchors);
-		for (const layer of map.getStyle().layers) if (isStoryLabel(layer.id)) map.setLayoutProperty(layer.id, 'text-variable-anchor-offset', expr);
+		const order = sortKeyExpression(view.labelOrder);
+		for (const layer of map.getStyle().layers)
+			if (isStoryLabel(layer.id)) {
+				map.setLayoutProperty(layer.id, 'text-variable-anchor-offset', expr);
+				map.setLayoutProperty(layer.id, 'symbol-sort-key', order);
+			}
 		state.anchors = anchors;
 	}
 	const key = measureKey(view.distances);

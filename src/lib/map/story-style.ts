@@ -24,6 +24,13 @@ export function anchorExpression(anchors: Record<string, Anchor[]>): ExpressionS
 	] as unknown as ExpressionSpecification;
 }
 
+/** The labels' symbol-sort-key for a view: each feature's placing order (lower first), 0 for the rest. */
+export function sortKeyExpression(order: Record<string, number>): ExpressionSpecification | number {
+	const byId = Object.entries(order);
+	if (!byId.length) return 0;
+	return ['match', ['get', 'id'], ...byId.flatMap(([id, k]) => [id, k]), 0] as unknown as ExpressionSpecification;
+}
+
 /** Whether a style layer is a story label (normal or highlighted). */
 export const isStoryLabel = (id: string) => id.startsWith('story-') && (id.endsWith('-label') || id.endsWith('-label-highlight'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANCHORS, labelAnchors } from './label-anchors';
+import { awayFromNeighbours, DEFAULT_ANCHORS, labelAnchors } from './label-anchors';
 
 const B: [number, number, number, number] = [0, 0, 10, 10];
 describe('labelAnchors: the label goes toward the middle of the framed area', () => {
@@ -17,5 +17,17 @@ describe('labelAnchors: the label goes toward the middle of the framed area', ()
 	});
 	it('without bounds (a centre-and-zoom camera): the default order', () => {
 		expect(labelAnchors(undefined, [1, 1])).toEqual(DEFAULT_ANCHORS);
+	});
+});
+
+describe('awayFromNeighbours: the text away from the close highlighted points', () => {
+	it('a neighbour close to the south: the text above first, below last', () => {
+		const a = awayFromNeighbours(DEFAULT_ANCHORS, [40, 57], [[40.5, 54]]);
+		expect(a[0]).toBe('bottom');
+		expect(a.indexOf('top')).toBeGreaterThan(4);
+		expect([...a].sort()).toEqual([...DEFAULT_ANCHORS].sort());
+	});
+	it('no neighbour (or only itself): the order is kept', () => {
+		expect(awayFromNeighbours(DEFAULT_ANCHORS, [40, 57], [[40, 57]])).toEqual(DEFAULT_ANCHORS);
 	});
 });

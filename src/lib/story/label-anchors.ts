@@ -42,3 +42,49 @@ export function labelAnchors(bounds: [number, number, number, number] | undefine
 export function anchorOffsets(anchors: Anchor[]): (Anchor | [number, number])[] {
 	return anchors.flatMap((a) => [a, OFFSET[a]]);
 }
+
+/** the direction (east, north) the text lies in from its point, for each anchor ("top" puts the text below) */
+const DIRECTION: Record<Anchor, [number, number]> = {
+	top: [0, -1],
+	bottom: [0, 1],
+	left: [1, 0],
+	right: [-1, 0],
+	'top-left': [Math.SQRT1_2, -Math.SQRT1_2],
+	'top-right': [-Math.SQRT1_2, -Math.SQRT1_2],
+	'bottom-left': [Math.SQRT1_2, Math.SQRT1_2],
+	'bottom-right': [-Math.SQRT1_2, Math.SQRT1_2]
+};
+/** Web Mercator, in degrees of longitude: distances alike in every direction */
+const merc = ([lon, lat]: [number, number]): [number, number] => [lon, (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI];
+
+/**
+ * `anchors` reordered away from the neighbours (the step's highlighted points, lon/lat): an anchor
+ * whose text would lie toward a close neighbour is tried later, so that the first label placed
+ * does not take the only room of the next one (six airfields from Minsk to Almaty on a phone). The
+ * order among anchors with no neighbour that way is kept. Pure.
+ */
+export function awayFromNeighbours(anchors: Anchor[], at: [number, number], neighbours: [number, number][]): Anchor[] {
+	const [x, y] = merc(at);
+	const near = neighbours
+		.map((n) => {
+			const [nx, ny] = merc(n);
+			return [nx - x, ny - y] as [number, number];
+		})
+		.filter(([dx, dy]) => dx || dy);
+	if (!near.length) return anchors;
+	const crowd = (a: Anchor) => {
+		const [ex, ey] = DIRECTION[a];
+		let c = 0;
+		for (const [dx, dy] of near) {
+			const d = Math.hypot(dx, dy);
+			// a label is wide: a neighbour beside the text's direction counts too, a quarter as much
+			c += Math.max(0, ((dx * ex + dy * ey) / d + 0.35) / 1.35) / d;
+		}
+		return c;
+	};
+	const scored = anchors.map((a, i) => ({ a, i, c: crowd(a) }));
+	const worst = Math.max(...scored.map((s) => s.c));
+	// below a tenth of the most crowded side: as good as free, the edge order decides
+	const rank = (c: number) => (c <= worst / 10 ? 0 : c);
+	return scored.sort((p, q) => rank(p.c) - rank(q.c) || p.i - q.i).map((s) => s.a);
+}

@@ -12,7 +12,7 @@ const inBounds = ([w, s, e, n]: [number, number, number, number], p: Point) => {
 };
 import type { StepView } from '$lib/schema/story';
 import { measureDistances, type Measured } from './measure';
-import { labelAnchors, type Anchor } from './label-anchors';
+import { awayFromNeighbours, labelAnchors, type Anchor } from './label-anchors';
 
 export type ViewCamera =
 	| { type: 'bounds'; bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number }
@@ -27,6 +27,11 @@ export interface MapView {
 	distances: Measured[];
 	/** per point feature of the layers shown: where its label goes, in order of preference */
 	labelAnchors: Record<string, Anchor[]>;
+	/**
+	 * per point feature: the order its label is placed in (lower first, MapLibre's symbol-sort-key):
+	 * the dots nearest the frame's sides first, they have the fewest places left (the text can only go inward)
+	 */
+	labelOrder: Record<string, number>;
 	/**
 	 * the point features inside the framed bounds: only they are labelled (highlighted ones always
 	 * are); a dot beyond the frame stays unlabelled, its name would be cut by the map's edge.
@@ -60,7 +65,22 @@ export function stepToView(step: StepView, features: ReadonlyMap<string, Feature
 	}
 	const anchors: Record<string, Anchor[]> = {};
 	const bounds = camera.type === 'bounds' ? camera.bounds : undefined;
-	for (const [id, f] of features) if (f.geometry.type === 'Point') anchors[id] = labelAnchors(bounds, f.geometry.coordinates as [number, number]);
+	const highlighted = step.highlight.flatMap((id) => {
+		const g = features.get(id)?.geometry;
+		return g?.type === 'Point' ? [g.coordinates as [number, number]] : [];
+	});
+	for (const [id, f] of features)
+		if (f.geometry.type === 'Point') {
+			const at = f.geometry.coordinates as [number, number];
+			anchors[id] = awayFromNeighbours(labelAnchors(bounds, at), at, highlighted);
+		}
+	const labelOrder: Record<string, number> = {};
+	if (bounds)
+		for (const id of Object.keys(anchors)) {
+			const [lon] = (features.get(id)!.geometry as Point).coordinates as [number, number];
+			const fx = bounds[2] > bounds[0] ? (lon - bounds[0]) / (bounds[2] - bounds[0]) : 0.5;
+			labelOrder[id] = Math.round(Math.min(Math.abs(fx), Math.abs(1 - fx)) * 100);
+		}
 	const labelled = bounds ? Object.keys(anchors).filter((id) => inBounds(bounds, features.get(id)!.geometry as Point)) : undefined;
-	return { camera, layers, highlight: [...step.highlight], distances: measureDistances(step, features), labelAnchors: anchors, labelled };
+	return { camera, layers, highlight: [...step.highlight], distances: measureDistances(step, features), labelAnchors: anchors, labelOrder, labelled };
 }
