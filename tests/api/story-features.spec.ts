@@ -37,7 +37,8 @@ test.describe.serial('deleting a feature the story names', () => {
 		const [problem] = body.problems;
 		expect(problem.id).toBe('almaty-presidential-residence');
 		expect(problem.message).toMatch(/^"almaty-presidential-residence" cannot be deleted: the published story \(/);
-		for (const place of ['step "residence" › highlight', 'step "residence" › distances', 'step "akimat" › camera › fit']) expect(problem.message).toContain(place);
+		for (const place of ['step "residence" › highlight', 'step "residence" › distances', 'step "akimat" › camera › fit'])
+			expect(problem.message).toContain(place);
 		expect(problem.message).toMatch(/and publish first, then delete it$/);
 		expect(bytesOnDisk('almaty-sites').equals(before)).toBe(true);
 		expect(await history(api, cookie, 'almaty-sites')).toBe(revisions);
