@@ -38,6 +38,8 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			QANTAR_DATA_DIR: TEST_DATA_DIR,
 			QANTAR_EDITORS_FILE: TEST_EDITORS_FILE,
+			// no step pictures drawn after the specs' publishes: Chromium renders would load the shared server (tests/api/pictures.spec.ts runs its own)
+			QANTAR_STEP_PICTURES: 'off',
 			// adapter-node's own limit (default 512K) must not undercut the write API's 5 MB
 			BODY_SIZE_LIMIT: '6M'
 		}
