@@ -9,6 +9,8 @@ const PORT = Number(process.env.TEST_PORT ?? 4318);
 /** The test server reads and writes a copy of the layers (made by scripts/test-server-data.js), never static/geo. */
 const TEST_DATA_DIR = resolve('.tmp/test-data');
 const TEST_EDITORS_FILE = resolve('.tmp/test-editors.json');
+/** The servers the specs start themselves (startBuiltServer passes this environment on) draw no step pictures either, unless a spec asks (tests/api/pictures.spec.ts). */
+process.env.QANTAR_STEP_PICTURES ??= 'off';
 
 export default defineConfig({
 	testDir: 'tests',

@@ -64,11 +64,9 @@ async function serve(file, req, res) {
 			ETag: etag,
 			'Last-Modified': st.mtime.toUTCString()
 		};
-		if (req.headers['if-none-match'] === etag || req.method === 'HEAD') {
-			res.writeHead(req.method === 'HEAD' && req.headers['if-none-match'] !== etag ? 200 : 304, {
-				...headers,
-				...(req.method === 'HEAD' ? { 'Content-Length': st.size } : {})
-			});
+		const unchanged = req.headers['if-none-match'] === etag;
+		if (unchanged || req.method === 'HEAD') {
+			res.writeHead(unchanged ? 304 : 200, unchanged ? headers : { ...headers, 'Content-Length': st.size });
 			res.end();
 			await handle.close();
 			return true;
