@@ -1,13 +1,13 @@
 /**
  * Every request the story editor makes to the server, typed, as
  * docs/story-api.md describes them: the draft and its ETag, a save with
- * If-Match, the published document, the history, a publish. A refusal becomes
+ * If-Match, the published document, the history, a publish, the step pictures. A refusal becomes
  * a StoryApiError with the server's sentence and its problems (each with the
  * path of the field); a 409 a StoryConflictError with the current version and
  * the paths changed since. Nothing is cached by the browser.
  */
 import type { z } from 'zod';
-import type { Published, StoryHistory, StoryResponse, StoryRole, StorySaved } from '$lib/api/story-api';
+import type { PicturesStatus, Published, StoryHistory, StoryResponse, StoryRole, StorySaved } from '$lib/api/story-api';
 import type { DocumentProblem } from '$lib/schema/story-document';
 import type { stepsFileSchema, storyTextSchema } from '$lib/schema/story';
 import type { figuresFileSchema } from '$lib/schema/figures';
@@ -18,6 +18,7 @@ export const STORY_PATH = '/api/story';
 export const STORY_PUBLISHED_PATH = '/api/story/published';
 export const STORY_HISTORY_PATH = '/api/story/history';
 export const STORY_PUBLISH_PATH = '/api/story/publish';
+export const STORY_PICTURES_PATH = '/api/story/pictures';
 
 /**
  * The story document as the editor handles it: the StoryDocument of
@@ -108,6 +109,11 @@ export class StoryApi {
 	async publish(etag: string, note: string, minor: boolean): Promise<Published> {
 		const r = await this.#send('POST', STORY_PUBLISH_PATH, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ etag, note, minor }) });
 		return this.#json<Published>('POST', STORY_PUBLISH_PATH, r);
+	}
+
+	/** The step pictures being drawn again after a publish. */
+	async pictures(): Promise<PicturesStatus> {
+		return this.#json<PicturesStatus>('GET', STORY_PICTURES_PATH, await this.#send('GET', STORY_PICTURES_PATH));
 	}
 
 	#send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
