@@ -58,8 +58,8 @@ log(`Chromium ${version}, Lighthouse 12, ${RUNS} runs per page and preset, serve
 /** The story's opening camera at a window size: the floor opens on it, as in npm run bench. */
 async function storyCamera(width, height) {
 	const page = await browser.newPage({ viewport: { width, height } });
-	await page.goto(`${BASE}/`);
-	await waitForMapIdle(page, { timeout: 120_000 });
+	await page.goto(`${BASE}/`, { timeout: 300_000 });
+	await waitForMapIdle(page, { timeout: 300_000 });
 	const cam = await page.evaluate(() => {
 		const m = /** @type {any} */ (window).qantar.map;
 		const visible = m

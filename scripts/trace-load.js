@@ -46,7 +46,8 @@ async function classify(urls) {
 				(r) => r.text(),
 				() => ''
 			);
-			isMapLibre.set(u, /maplibre/i.test(text.slice(0, 4000)) || /MapLibre GL JS/.test(text));
+			// minified chunks lose the licence comment; the Map class's own method name stays
+			isMapLibre.set(u, text.includes('_setupPainter'));
 		}
 }
 
