@@ -76,7 +76,7 @@ async function untilRedrawn(path: string, old: Buffer | null, timeoutMs = 150_00
 }
 
 test.describe.serial('step pictures after a publish', () => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	test.beforeAll(async () => {
 		mkdirSync(dir, { recursive: true });
 		for (const f of readdirSync('static/geo')) if (f.endsWith('.geojson')) copyFileSync(join('static/geo', f), join(dir, f));
@@ -132,7 +132,7 @@ test.describe.serial('step pictures after a publish', () => {
 		expect(browsers.length).toBeGreaterThan(0);
 		for (const pid of browsers) process.kill(pid, 'SIGKILL');
 		await expect
-			.poll(() => server.output(), { timeout: 30_000 })
+			.poll(() => server.output(), { timeout: 90_000 })
 			.toMatch(/picture of step "spread" \(en\) could not be drawn \(attempt 1 of 3; the old one is still served\)/);
 		expect((await picture('/snapshots/en/spread.png')).body.equals(old)).toBe(true);
 
