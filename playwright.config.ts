@@ -9,6 +9,8 @@ const PORT = Number(process.env.TEST_PORT ?? 4318);
 /** The test server reads and writes a copy of the layers (made by scripts/test-server-data.js), never static/geo. */
 const TEST_DATA_DIR = resolve('.tmp/test-data');
 const TEST_EDITORS_FILE = resolve('.tmp/test-editors.json');
+/** The servers the specs start themselves (startBuiltServer passes this environment on) draw no step pictures either, unless a spec asks (tests/api/pictures.spec.ts). */
+process.env.QANTAR_STEP_PICTURES ??= 'off';
 
 export default defineConfig({
 	testDir: 'tests',
@@ -38,6 +40,8 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			QANTAR_DATA_DIR: TEST_DATA_DIR,
 			QANTAR_EDITORS_FILE: TEST_EDITORS_FILE,
+			// no step pictures drawn after the specs' publishes: Chromium renders would load the shared server (tests/api/pictures.spec.ts runs its own)
+			QANTAR_STEP_PICTURES: 'off',
 			// adapter-node's own limit (default 512K) must not undercut the write API's 5 MB
 			BODY_SIZE_LIMIT: '6M'
 		}

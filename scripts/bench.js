@@ -12,13 +12,12 @@
 // JS bytes (raw, gzip) split MapLibre / app / other, requests and transferred
 // bytes until the map is idle on the opening view, FCP, time to that idle, frames
 // per second of every step transition, long tasks during the full story, JS heap.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { CHROMIUM_ARGS } from './lib/chromium.js';
-import { buildApp, Budgets, cli, launchChromium, writeResults } from './lib/bench-harness.js';
+import { buildAppAndFloor, Budgets, cli, launchChromium, writeResults } from './lib/bench-harness.js';
 import { applyProfile, blockingTime, longTasksIn, PROFILES } from './lib/bench-profiles.js';
 import { precompressData } from '../server/precompress.js';
 import { startBuiltServer } from '../server/start-built.js';
@@ -50,15 +49,7 @@ export const BUDGETS = {
 const log = (...a) => console.log(...a);
 
 // ---------------------------------------------------------------- build + serve
-function build() {
-	const env = { ...process.env, QANTAR_BUILD_OUT: BUILD, QANTAR_KIT_OUT: KIT };
-	buildApp({ build: BUILD, kit: KIT, log });
-	log('building the floor page ...');
-	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/vite.floor.config.js'], {
-		env: { ...env, QANTAR_FLOOR_OUT: join(BUILD, 'client/__floor') },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-}
+const build = () => buildAppAndFloor({ build: BUILD, kit: KIT, log });
 
 const serve = () => startBuiltServer({ port: PORT, env: { QANTAR_BUILD_DIR: BUILD, HOST: '127.0.0.1', ORIGIN: BASE } });
 

@@ -11,7 +11,8 @@
 // /en/corrections and their .atom feeds, /embed/step/<id>, /en/embed/step/<id>
 // (embeds), /embed, /en/embed (previews), each page's __data.json (client navigation),
 // static oEmbed answers /oembed/<page>.json (the pages' discovery tags point there),
-// /_app, /geo (from the data folder, so accepted edits are published), /snapshots,
+// /_app, /geo (from the data folder, so accepted edits are published), /snapshots
+// (the build's, with those the server drew again after a publish over them: the data folder's pictures/),
 // /embed.js, and _headers (framing, security and caching rules for hosts that
 // read it, from the server's web policy: src/lib/server/static-headers.js).
 // Each page keeps a strict CSP as a <meta> tag: its inline start-up script by hash.
@@ -110,6 +111,11 @@ try {
 	rmSync(join(OUT, 'geo'), { recursive: true, force: true });
 	cpSync(DATA, join(OUT, 'geo'), { recursive: true, filter: publicData });
 	precompressData(join(OUT, 'geo'));
+	// the step pictures the server drew again after a publish, over the build's (same names: the og:image URLs hold)
+	const pictures = join(DATA, 'pictures');
+	for (const lang of existsSync(pictures) ? ['fr', 'en'] : [])
+		if (existsSync(join(pictures, lang)))
+			cpSync(join(pictures, lang), join(OUT, 'snapshots', lang), { recursive: true, filter: (src) => !/\.qantar-tmp$/.test(src) });
 
 	let answers = 0;
 	for (const path of pages) {

@@ -628,7 +628,8 @@ Built by \`node scripts/geo-basemap.js\` from npm packages and \`data/osm/\`; do
   May–July 2019, via \`data/osm/\` (its PROVENANCE.md). District names: \`data/osm/district-names.yaml\`,
   each with the page it comes from.
 - Label font (\`../fonts/\`): Noto Sans, via \`@fontsource/noto-sans\`. SIL Open Font
-  License 1.1 (\`../fonts/OFL.txt\`).
+  License 1.1 (\`../fonts/OFL.txt\`); the glyph PBFs under \`../fonts/Noto Sans */\` are drawn
+  from it by \`scripts/geo-glyphs.js\` (fontnik), under the same licence.
 `
 	);
 

@@ -2,14 +2,15 @@
 // in Chromium (the embed page's card layout): static/snapshots/<lang>/<id>.png
 // (1200x630, og:image / social card / no-JS fallback) and <id>-small.png
 // (600x315, oEmbed thumbnail). Needs a production build (npm run build).
+// The drawing itself (the page, the sizes, the atomic writes) is the server's
+// too, after a publish: src/lib/server/pictures/render-step-picture.js.
 //   node scripts/snapshots.js [--out DIR] [--lang fr|en] [--base http://host:port] [--only id,id]
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS, CHROMIUM_HELP } from './lib/chromium.js';
 import { startBuiltServer } from '../server/start-built.js';
-import { waitForMapIdle } from './lib/map-idle.js';
+import { renderStepPicture } from '../src/lib/server/pictures/render-step-picture.js';
 
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -35,26 +36,8 @@ if (!base) {
 }
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 try {
-	for (const lang of langs) {
-		mkdirSync(join(out, lang), { recursive: true });
-		for (const id of steps) {
-			for (const [w, h, suffix] of [
-				[1200, 630, ''],
-				[600, 315, '-small']
-			]) {
-				const page = await browser.newPage({ viewport: { width: w, height: h } });
-				await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-				await page.goto(`${base}${lang === 'en' ? '/en' : ''}/embed/step/${id}?card=1&theme=light&test`);
-				await page.waitForFunction((id) => document.querySelector('[data-active-step]')?.getAttribute('data-map-step') === id, id, { timeout: 60_000 });
-				await waitForMapIdle(page, { timeout: 60_000 });
-				await page.waitForTimeout(250); // the cut's cross-fade
-				const file = join(out, lang, `${id}${suffix}.png`);
-				await page.screenshot({ path: file });
-				console.log(`saved ${file}`);
-				await page.close();
-			}
-		}
-	}
+	for (const lang of langs)
+		for (const id of steps) for (const file of await renderStepPicture({ browser, base, id, lang, outDir: out })) console.log(`saved ${file}`);
 } finally {
 	await browser.close();
 	server?.stop();

@@ -5,6 +5,7 @@
 //   api-body-limit.js  a write to the API declaring a body over its limit: a JSON 413, unread
 //   compress.js        pages and JSON compressed per answer (files are precompressed)
 //   layer-files.js     /geo/<layer>.geojson from the data directory, as editors saved it
+//   step-pictures.js   /snapshots/<lang>/<id>.png drawn again after a publish (the data directory's pictures/)
 //   page-cache.js      reader and embed pages rendered once, kept until the data changes
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { layerFiles } from './layer-files.js';
 import { createPageCache } from './page-cache.js';
 import { policyHeaders } from './policy-headers.js';
 import { precompressData } from './precompress.js';
+import { stepPictures } from './step-pictures.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -27,7 +29,7 @@ import { precompressData } from './precompress.js';
  */
 export function createApp(handler, { pageCache = createPageCache() } = {}) {
 	/** @type {Middleware[]} */
-	const chain = [policyHeaders, apiBodyLimit, compress, layerFiles, pageCache, handler];
+	const chain = [policyHeaders, apiBodyLimit, compress, layerFiles, stepPictures, pageCache, handler];
 	/** @param {Req} req @param {Res} res */
 	return (req, res) => {
 		/** @param {number} i */

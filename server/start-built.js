@@ -22,6 +22,7 @@ export async function freePort() {
  * @typedef {object} BuiltServer
  * @property {string} base its address, http://localhost:<port>
  * @property {number} port
+ * @property {number} pid its process id (a test finds the Chromium it started among its children)
  * @property {() => string} output what it printed so far (stdout and stderr, the last 64 KB)
  * @property {() => Promise<void>} stop ends it; resolves once it has exited
  * @property {(signal: NodeJS.Signals) => Promise<void>} kill sends it a signal (a crash test's SIGKILL); resolves once it has exited
@@ -65,6 +66,7 @@ export async function startBuiltServer({ port, env = {}, ready = '/', timeoutMs 
 			return {
 				base,
 				port: p,
+				pid: /** @type {number} */ (child.pid),
 				output: () => log,
 				stop,
 				kill: async (/** @type {NodeJS.Signals} */ signal) => {

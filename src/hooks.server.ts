@@ -5,17 +5,23 @@
  * in its Link header. At start, follows the data remote when there is one.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { startRemoteSync } from '$lib/server/editor/data-remote';
+import { startStepPictures, stepPicturesChanged } from '$lib/server/pictures/step-pictures';
 import { langFromPath } from '$lib/i18n/lang';
 import { dataDir, securityHeaders } from '$lib/server/web-policy.js';
 import { apiErrorAsJson, isApiPath } from '$lib/server/api-errors';
 import { env } from '$env/dynamic/public';
 import { fontLinksIn } from '$lib/server/font-links';
 
-/** With QANTAR_DATA_REMOTE, readers see what other instances saved: the data directory follows the remote between writes. */
+/**
+ * With QANTAR_DATA_REMOTE, readers see what other instances saved: the data directory follows the remote between writes.
+ * The production server draws again the step pictures a publish (here or arriving from the remote) made out of date.
+ */
 export const init: ServerInit = () => {
-	if (!building) startRemoteSync(dataDir());
+	if (building) return;
+	if (!dev) startStepPictures();
+	startRemoteSync(dataDir(), undefined, undefined, stepPicturesChanged);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

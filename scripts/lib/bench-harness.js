@@ -35,6 +35,21 @@ export function buildApp({ build, kit, minify = true, log = console.log }) {
 }
 
 /**
+ * The app and the bench's floor page (scripts/bench/floor: bare MapLibre, same style and data) in
+ * `build`/client/__floor, its files precompressed as adapter-node does the app's. Used by
+ * npm run bench and npm run bench:lighthouse (the same build: .tmp/bench/).
+ * @param {{ build: string, kit: string, log?: (...a: unknown[]) => void }} where
+ */
+export function buildAppAndFloor({ build, kit, log = console.log }) {
+	buildApp({ build, kit, log });
+	log('building the floor page ...');
+	execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/vite.floor.config.js'], {
+		env: { ...process.env, QANTAR_BUILD_OUT: build, QANTAR_KIT_OUT: kit, QANTAR_FLOOR_OUT: join(build, 'client/__floor') },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+/**
  * The tests' Chromium, launched with `args`; exits with how to install it when there is none.
  * @param {string[]} args
  */

@@ -21,7 +21,7 @@ Install one, then run the tests again:
 Or point the tests at a Chromium or Chrome binary you have:
   QANTAR_CHROMIUM=/path/to/chromium npm test`;
 
-/** @returns {{ path: string, from: string } | null} */
+/** @returns {Promise<{ path: string, from: string } | null>} */
 export async function findChromium() {
 	const fromEnv = process.env.QANTAR_CHROMIUM;
 	if (fromEnv) {

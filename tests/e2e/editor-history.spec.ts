@@ -19,6 +19,7 @@ test.describe('editor: confirmations and history', () => {
 	test.afterEach(() => expect(nativeDialogs, 'no window.confirm/alert').toEqual([]));
 	test.afterAll(async ({ baseURL }) => {
 		await restoreOriginal(baseURL!, 'csto-capitals');
+		await restoreOriginal(baseURL!, 'protest-cities');
 	});
 
 	test('switching layers with unsaved edits asks first: keep editing keeps them, discarding loads the other layer', async ({ page }) => {
@@ -62,30 +63,41 @@ test.describe('editor: confirmations and history', () => {
 		await expect(description).toHaveValue(original);
 	});
 
-	test('a revision is restored through the dialog: the restored feature is back on the map and in the file', async ({ page }) => {
+	test('a feature the story names cannot be deleted: the save is refused with the steps that name it, nothing written', async ({ page }) => {
 		await signIn(page);
 		await openLayer(page, 'csto-capitals', 'dushanbe');
-		const count = await featureCount(page);
-		const dushanbe = (await featureIn(page, 'dushanbe'))!;
-
-		// a saved revision without Dushanbe
+		const before = bytesOnDisk('csto-capitals');
 		await page.getByTestId('feature-list').getByRole('button', { name: 'Dushanbe' }).click();
 		await page.getByRole('button', { name: 'Delete', exact: true }).click();
 		await page.getByTestId('save').click();
+		await expect(page.getByTestId('status')).toContainText('Not saved');
+		await expect(page.getByText(/Server: "dushanbe" cannot be deleted: the published story \(step "[a-z-]+" › camera › fit/)).toBeVisible();
+		await expect(page.getByTestId('saved')).toHaveCount(0);
+		expect(bytesOnDisk('csto-capitals').equals(before)).toBe(true);
+	});
+
+	test('a revision is restored through the dialog: the restored feature is back on the map and in the file', async ({ page }) => {
+		await signIn(page);
+		await openLayer(page, 'protest-cities', 'atyrau');
+		const count = await featureCount(page);
+		const atyrau = (await featureIn(page, 'atyrau'))!;
+
+		// a saved revision without Atyrau
+		await page.getByTestId('feature-list').getByRole('button', { name: 'Atyrau' }).click();
+		await page.getByRole('button', { name: 'Delete', exact: true }).click();
+		await page.getByTestId('save').click();
 		await expect(page.getByTestId('saved')).toContainText('−1');
-		expect(JSON.parse(bytesOnDisk('csto-capitals').toString()).features.some((f: { properties: { id: string } }) => f.properties.id === 'dushanbe')).toBe(
-			false
-		);
+		expect(JSON.parse(bytesOnDisk('protest-cities').toString()).features.some((f: { properties: { id: string } }) => f.properties.id === 'atyrau')).toBe(false);
 
 		// the history lists it first; the revision before it is the one to restore
 		const revisions = page.getByTestId('history-list').getByRole('listitem');
-		await expect(revisions.first()).toContainText('dushanbe');
+		await expect(revisions.first()).toContainText('atyrau');
 		const before = revisions.nth(1);
 		const rev = (await before.locator('code').innerText()).trim();
 		const historyLength = await revisions.count();
 
 		// an unsaved edit is discarded by a restore: the dialog says so; Cancel leaves everything as it is
-		await page.getByTestId('feature-list').getByRole('button', { name: 'Minsk' }).click();
+		await page.getByTestId('feature-list').getByRole('button', { name: 'Aktau' }).click();
 		await page.getByTestId('property-form').getByLabel('Description (English)').fill('Not saved');
 		await before.getByRole('button', { name: 'Restore' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Restore this revision?' });
@@ -95,7 +107,7 @@ test.describe('editor: confirmations and history', () => {
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		await expect(dialog).toBeHidden();
 		await expect(revisions).toHaveCount(historyLength);
-		await expect(page.getByTestId('feature-list').getByRole('button', { name: 'Dushanbe' })).toHaveCount(0);
+		await expect(page.getByTestId('feature-list').getByRole('button', { name: 'Atyrau' })).toHaveCount(0);
 
 		await before.getByRole('button', { name: 'Restore' }).click();
 		await dialog.getByRole('button', { name: `Restore ${rev}` }).click();
@@ -103,10 +115,10 @@ test.describe('editor: confirmations and history', () => {
 		await expect(revisions).toHaveCount(historyLength + 1);
 
 		// back in the list, in the editor's model, drawn on the map, and in the file as it was
-		await waitForDrawn(page, 'dushanbe');
+		await waitForDrawn(page, 'atyrau');
 		expect(await featureCount(page)).toBe(count);
-		await page.getByTestId('feature-list').getByRole('button', { name: 'Dushanbe' }).click();
-		// terra-draw's point layer has a feature where Dushanbe is
+		await page.getByTestId('feature-list').getByRole('button', { name: 'Atyrau' }).click();
+		// terra-draw's point layer has a feature where Atyrau is
 		const drawnAt = (p: number[]) =>
 			page.evaluate((p) => {
 				const map = (window as unknown as { qantar: { map: import('maplibre-gl').Map } }).qantar.map;
@@ -123,8 +135,8 @@ test.describe('editor: confirmations and history', () => {
 					{ layers }
 				).length;
 			}, p);
-		await expect.poll(() => drawnAt((dushanbe.geometry as { coordinates: number[] }).coordinates)).toBeGreaterThan(0);
-		expect(bytesOnDisk('csto-capitals').equals(readFileSync('static/geo/csto-capitals.geojson'))).toBe(true);
+		await expect.poll(() => drawnAt((atyrau.geometry as { coordinates: number[] }).coordinates)).toBeGreaterThan(0);
+		expect(bytesOnDisk('protest-cities').equals(readFileSync('static/geo/protest-cities.geojson'))).toBe(true);
 		await expect(page.getByTestId('property-form').getByLabel('Description (English)')).not.toHaveValue('Not saved');
 	});
 });

@@ -110,3 +110,37 @@ test('a click on the map selects a feature; a drag moves it, undo puts it back; 
 	await page.mouse.click(at.x, at.y);
 	await expect(heading(page)).toHaveText(members.find((f) => f.properties.id === 'country-belarus')!.properties.name_en);
 });
+
+/** The colour on screen at a page position (a screenshot of a few pixels, decoded by the browser). */
+async function screenColour(page: Page, at: { x: number; y: number }) {
+	const png = await page.screenshot({ clip: { x: at.x - 2, y: at.y - 2, width: 5, height: 5 } });
+	return page.evaluate(async (b64) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${b64}`;
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = img.width;
+		c.height = img.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		return [...ctx.getImageData(2, 2, 1, 1).data.slice(0, 3)];
+	}, png.toString('base64'));
+}
+
+test('the layer is on the map as soon as the editor has it, before any click', async ({ page }) => {
+	await signIn(page);
+	const at = await page.evaluate(() => {
+		const q = (window as unknown as { qantar: Qantar }).qantar;
+		const f = q.editor.features().features.find((x) => x.properties.id === 'nur-sultan')!;
+		const p = q.map.project(f.geometry.coordinates as [number, number]);
+		const r = q.map.getContainer().getBoundingClientRect();
+		return { x: r.left + p.x, y: r.top + p.y };
+	});
+	// protest cities are drawn as red dots (#c0392b-like); the basemap there is beige (the map once stayed unpainted until a click)
+	await expect
+		.poll(async () => {
+			const [r, g, b] = await screenColour(page, at);
+			return r! > 150 && g! < 110 && b! < 110;
+		})
+		.toBe(true);
+});

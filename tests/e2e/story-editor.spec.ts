@@ -307,7 +307,7 @@ test('steps: moved with Alt+arrows (announced) and by dragging, deleted after an
 
 	// drag the third step onto the first
 	await list.locator('li').nth(2).dragTo(list.locator('li').first());
-	expect(await ids()).toEqual([before[2], before[0], before[1], ...before.slice(3)]);
+	await expect.poll(ids).toEqual([before[2], before[0], before[1], ...before.slice(3)]);
 	await expect(page.getByTestId('save-draft')).toHaveText('Save draft');
 
 	// delete: asked in the page; "Keep it" keeps it
@@ -318,7 +318,7 @@ test('steps: moved with Alt+arrows (announced) and by dragging, deleted after an
 	expect((await ids()).length).toBe(before.length);
 	await list.getByRole('button', { name: 'Delete step 1', exact: true }).click();
 	await dialog.getByRole('button', { name: 'Delete the step' }).click();
-	expect(await ids()).toEqual([before[0], before[1], ...before.slice(3)]);
+	await expect.poll(ids).toEqual([before[0], before[1], ...before.slice(3)]);
 	await expect(page.getByTestId('step-announcement')).toContainText('deleted');
 	// nothing saved: the draft on the server still has every step
 	expect((await draft(page)).document.steps.steps.map((s) => s.id)).toEqual(before);

@@ -61,4 +61,18 @@ export interface PublishBody {
 export interface Published {
 	publishedRev: string;
 	entries: CorrectionEntry[];
+	/** the step pictures being drawn again after it */
+	pictures: PicturesStatus;
+}
+
+/** GET /api/story/pictures, and `pictures` in a publish's answer: the step pictures being drawn again */
+export interface PicturesStatus {
+	/** false: pictures are not drawn again on this server (reason says why); the build's are served */
+	enabled: boolean;
+	reason?: string;
+	/** pictures still to draw (the one being drawn included), one per step and language */
+	pending: { id: string; lang: string }[];
+	rendering: { id: string; lang: string } | null;
+	/** given up on after several attempts (the old picture is served) until the step changes again */
+	failed: { id: string; lang: string; error: string }[];
 }

@@ -25,6 +25,7 @@ import {
 	type SaveAnswer
 } from '$lib/api/editor-api';
 import { collectionBlob } from './io';
+import { isObject, readAnswer, send, type FetchLike } from './json-request';
 
 /** A refused or failed request: `status` 0 when no answer came. */
 export class EditorApiError extends Error {
@@ -63,9 +64,7 @@ export interface LoadedLayer {
 	features: Feature[];
 }
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type { FetchLike };
 
 export class EditorApi {
 	readonly #fetch: FetchLike;
@@ -125,32 +124,18 @@ export class EditorApi {
 		return this.#json<RestoreAnswer>('POST', path, r);
 	}
 
-	async #send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-		try {
-			return await this.#fetch(path, { ...init, method, cache: 'no-store' });
-		} catch (e) {
-			throw new EditorApiError(`${method} ${path}`, 0, `the server could not be reached (${e instanceof Error ? e.message : String(e)})`);
-		}
+	#send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
+		return send(this.#fetch, method, path, init, (request, message) => new EditorApiError(request, 0, message));
 	}
 
 	/** The JSON of a successful answer; a refusal thrown as a typed error with the server's words. */
 	async #json<T>(method: string, path: string, r: Response): Promise<T> {
-		const request = `${method} ${path}`;
-		const text = await r.text().catch(() => '');
-		let body: unknown;
-		try {
-			body = text ? JSON.parse(text) : undefined;
-		} catch {
-			body = undefined;
-		}
-		if (r.ok) {
-			if (body === undefined) throw new EditorApiError(request, r.status, 'the answer is not JSON');
-			return body as T;
-		}
-		const refusal = (isObject(body) ? body : {}) as Partial<ConflictBody & ErrorBody>;
-		const message = typeof refusal.error === 'string' ? refusal.error : `${r.status} ${r.statusText || 'error'}`.trim();
+		const a = await readAnswer(method, path, r);
+		if (a.ok === true) return a.body as T;
+		if (a.ok === 'not-json') throw new EditorApiError(a.request, a.status, 'the answer is not JSON');
+		const refusal = a.refusal as Partial<ConflictBody & ErrorBody>;
 		const problems = Array.isArray(refusal.problems) ? refusal.problems : [];
-		if (r.status === 409) throw new LayerConflictError(request, message, problems, String(refusal.etag ?? ''), refusal.changed ?? null);
-		throw new EditorApiError(request, r.status, message, problems);
+		if (a.status === 409) throw new LayerConflictError(a.request, a.message, problems, String(refusal.etag ?? ''), refusal.changed ?? null);
+		throw new EditorApiError(a.request, a.status, a.message, problems);
 	}
 }

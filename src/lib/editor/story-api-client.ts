@@ -1,22 +1,24 @@
 /**
  * Every request the story editor makes to the server, typed, as
  * docs/story-api.md describes them: the draft and its ETag, a save with
- * If-Match, the published document, the history, a publish. A refusal becomes
+ * If-Match, the published document, the history, a publish, the step pictures. A refusal becomes
  * a StoryApiError with the server's sentence and its problems (each with the
  * path of the field); a 409 a StoryConflictError with the current version and
  * the paths changed since. Nothing is cached by the browser.
  */
 import type { z } from 'zod';
-import type { Published, StoryHistory, StoryResponse, StoryRole, StorySaved } from '$lib/api/story-api';
+import type { PicturesStatus, Published, StoryHistory, StoryResponse, StoryRole, StorySaved } from '$lib/api/story-api';
 import type { DocumentProblem } from '$lib/schema/story-document';
 import type { stepsFileSchema, storyTextSchema } from '$lib/schema/story';
 import type { figuresFileSchema } from '$lib/schema/figures';
 import type { sourcesFileSchema } from '$lib/schema/sources';
+import { isObject, readAnswer, send, type FetchLike } from './json-request';
 
 export const STORY_PATH = '/api/story';
 export const STORY_PUBLISHED_PATH = '/api/story/published';
 export const STORY_HISTORY_PATH = '/api/story/history';
 export const STORY_PUBLISH_PATH = '/api/story/publish';
+export const STORY_PICTURES_PATH = '/api/story/pictures';
 
 /**
  * The story document as the editor handles it: the StoryDocument of
@@ -64,8 +66,7 @@ export class StoryConflictError extends StoryApiError {
 	}
 }
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type { FetchLike };
 
 function problemsOf(v: unknown): StoryProblem[] {
 	if (!Array.isArray(v)) return [];
@@ -110,36 +111,27 @@ export class StoryApi {
 		return this.#json<Published>('POST', STORY_PUBLISH_PATH, r);
 	}
 
-	async #send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-		try {
-			return await this.#fetch(path, { ...init, method, cache: 'no-store' });
-		} catch (e) {
-			throw new StoryApiError(`${method} ${path}`, 0, `the server could not be reached (${e instanceof Error ? e.message : String(e)})`);
-		}
+	/** The step pictures being drawn again after a publish. */
+	async pictures(): Promise<PicturesStatus> {
+		return this.#json<PicturesStatus>('GET', STORY_PICTURES_PATH, await this.#send('GET', STORY_PICTURES_PATH));
+	}
+
+	#send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
+		return send(this.#fetch, method, path, init, (request, message) => new StoryApiError(request, 0, message));
 	}
 
 	async #json<T>(method: string, path: string, r: Response): Promise<T> {
-		const request = `${method} ${path}`;
-		const text = await r.text().catch(() => '');
-		let body: unknown;
-		try {
-			body = text ? JSON.parse(text) : undefined;
-		} catch {
-			body = undefined;
-		}
-		if (r.ok) {
-			if (body === undefined) throw new StoryApiError(request, r.status, 'the answer is not JSON');
-			return body as T;
-		}
-		const refusal = isObject(body) ? body : {};
-		const message = typeof refusal.error === 'string' ? refusal.error : `${r.status} ${r.statusText || 'error'}`.trim();
-		if (r.status === 409)
+		const a = await readAnswer(method, path, r);
+		if (a.ok === true) return a.body as T;
+		if (a.ok === 'not-json') throw new StoryApiError(a.request, a.status, 'the answer is not JSON');
+		const { refusal } = a;
+		if (a.status === 409)
 			throw new StoryConflictError(
-				request,
-				message,
+				a.request,
+				a.message,
 				String(refusal.etag ?? r.headers.get('etag') ?? ''),
 				Array.isArray(refusal.changed) ? refusal.changed.map(String) : null
 			);
-		throw new StoryApiError(request, r.status, message, problemsOf(refusal.problems));
+		throw new StoryApiError(a.request, a.status, a.message, problemsOf(refusal.problems));
 	}
 }

@@ -11,6 +11,7 @@
 import type { Story } from '$lib/schema/story';
 import type { Lang } from '$lib/i18n/lang';
 import { StoryApiError, StoryConflictError, type StoryApi, type StoryDoc, type StoryProblem, type StoryRole } from './story-api-client';
+import type { PicturesStatus } from '$lib/api/story-api';
 
 export type StepEntry = StoryDoc['steps']['steps'][number];
 export type StepTextEntry = StoryDoc['text']['fr']['steps'][string];
@@ -49,6 +50,8 @@ export interface StoryState {
 	readonly serverProblems: readonly StoryProblem[];
 	/** said to screen readers (a live region): a step moved, added, removed */
 	readonly announcement: string;
+	/** the step pictures being drawn again after a publish (null: not asked yet) */
+	readonly pictures: PicturesStatus | null;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -83,7 +86,8 @@ export class StorySession {
 		conflict: null,
 		kept: null,
 		serverProblems: [],
-		announcement: ''
+		announcement: '',
+		pictures: null
 	};
 
 	constructor(api: StoryApi, validate: (doc: StoryDoc) => Validation) {
@@ -374,12 +378,22 @@ export class StorySession {
 		return this.#api.published();
 	}
 
+	/** Asks how the step pictures' drawing goes (the toolbar asks again while some are pending); a failed ask keeps the last answer. */
+	async refreshPictures(): Promise<void> {
+		try {
+			this.#set({ pictures: await this.#api.pictures() });
+		} catch {
+			/* the next ask may get through */
+		}
+	}
+
 	/** Publishes the saved draft. Returns null when it is published, else the refusal in words. */
 	async publish(note: string, minor: boolean): Promise<string | null> {
 		if (this.#state.dirty) return 'Save the draft first: only a saved draft is published';
 		this.#set({ publishing: true, status: 'Publishing…' });
 		try {
-			await this.#api.publish(this.#state.etag, note, minor);
+			const answer = await this.#api.publish(this.#state.etag, note, minor);
+			if (answer.pictures) this.#set({ pictures: answer.pictures });
 			await this.load('Published: readers see this version now');
 			this.#set({ publishing: false });
 			return null;

@@ -1,9 +1,11 @@
 /**
- * The basemap's label fonts: Noto Sans in WOFF2 under /geo/fonts, given to
- * MapLibre through the style's `font-faces` (no glyph server), one file per
- * Unicode subset so that a label downloads only what it needs.
+ * The basemap's label fonts: Noto Sans, as SDF glyph PBFs made at build time
+ * (scripts/geo-glyphs.js) under /geo/fonts/<font name>/, the style's `glyphs`
+ * URL on the app's own origin (no glyph server). The WOFF2 files beside them
+ * serve a deployment's basemap that brings its own glyphs
+ * (PUBLIC_BASEMAP_STYLE): there `font-faces` draw the story's labels.
  */
-/** Font names for `text-font`. Use one name per stack: each maps to files in `font-faces`. */
+/** Font names for `text-font`. Use one name per stack: each is a folder of glyph PBFs and a set of `font-faces`. */
 export const BASEMAP_FONT = 'Noto Sans Regular';
 export const BASEMAP_FONT_BOLD = 'Noto Sans SemiBold';
 
@@ -39,7 +41,14 @@ const RANGES: Record<'latin' | 'cyrillic' | 'cyrillic-ext', string[]> = {
 export const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
 
 /**
- * The style's `font-faces`: for each font name, the WOFF2 files (absolute
+ * The style's `glyphs` URL: the PBFs of `npm run geo:build` (only the ranges
+ * the labels use: a label letter outside them is drawn by the browser, with a
+ * warning in the console).
+ */
+export const basemapGlyphs = (origin: string) => `${trimSlash(origin)}/geo/fonts/{fontstack}/{range}.pbf`;
+
+/**
+ * The style's `font-faces`, for a basemap with its own `glyphs` URL: for each font name, the WOFF2 files (absolute
  * URLs) with the codepoints each covers. MapLibre picks, per character, the
  * first file whose unicode-range covers it, and downloads a file only when a
  * label needs it.

@@ -1,8 +1,8 @@
 /**
  * The embedded offline basemap: MapLibre sources and layers drawn from the
  * GeoJSON files that scripts/geo-basemap.js builds under static/geo/basemap/,
- * with labels in Noto Sans loaded through the style's `font-faces` (no glyph
- * server). Pure data: only types are imported from maplibre-gl.
+ * with labels in Noto Sans from glyph PBFs made at build time on the app's
+ * own origin (basemap-fonts.ts; no glyph server). Pure data: only types are imported from maplibre-gl.
  *
  * Layer ids all start with "base-"; source ids too. The caller adds the
  * background layer (colour in BASEMAP_BACKGROUND: it is the sea colour).
@@ -13,7 +13,7 @@ export type Theme = 'light' | 'dark';
 export type { Lang } from '$lib/i18n/lang';
 import type { Lang } from '$lib/i18n/lang';
 
-export { BASEMAP_FONT, BASEMAP_FONT_BOLD, basemapFontFaces } from './basemap-fonts';
+export { BASEMAP_FONT, BASEMAP_FONT_BOLD, basemapFontFaces, basemapGlyphs } from './basemap-fonts';
 import { BASEMAP_FONT, BASEMAP_FONT_BOLD } from './basemap-fonts';
 export { basemapSources } from './basemap-sources';
 import { SRC } from './basemap-sources';

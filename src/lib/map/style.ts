@@ -4,7 +4,7 @@
  * import, so it is unit-tested with the style-spec validator.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { BASEMAP_BACKGROUND, basemapFontFaces, basemapLayers, basemapSources, type Lang, type Theme } from './basemap-style';
+import { BASEMAP_BACKGROUND, basemapFontFaces, basemapGlyphs, basemapLayers, basemapSources, type Lang, type Theme } from './basemap-style';
 import { storyLayers, storySources, type StoryLayerData } from './story-style';
 
 export interface StyleOptions {
@@ -19,7 +19,7 @@ export function buildStyle({ origin, lang, theme, layers }: StyleOptions): Style
 	const style = {
 		version: 8 as const,
 		name: `Qantar ${theme}`,
-		'font-faces': basemapFontFaces(origin),
+		glyphs: basemapGlyphs(origin),
 		sources: { ...basemapSources(origin), ...storySources(layers, origin) },
 		layers: [
 			{ id: 'background', type: 'background' as const, paint: { 'background-color': BASEMAP_BACKGROUND[theme] } },
@@ -33,13 +33,17 @@ export function buildStyle({ origin, lang, theme, layers }: StyleOptions): Style
 /**
  * Adds the story's sources and layers on top of any other style (a deployment's
  * OpenStreetMap basemap, see PUBLIC_BASEMAP_STYLE), for MapLibre's
- * `transformStyle`.
+ * `transformStyle`. A style has one `glyphs` URL: one that brings its own keeps
+ * it, and the story's labels are drawn from the WOFF2 `font-faces` (its own
+ * `font-faces` win); one without gets the app's glyphs.
  */
 export function withStoryLayers(base: StyleSpecification, opts: Omit<StyleOptions, 'origin'> & { origin: string }): StyleSpecification {
-	const fontFaces = basemapFontFaces(opts.origin);
+	const fonts = base.glyphs
+		? { 'font-faces': { ...basemapFontFaces(opts.origin), ...((base as { 'font-faces'?: object })['font-faces'] ?? {}) } }
+		: { glyphs: basemapGlyphs(opts.origin) };
 	return {
 		...base,
-		'font-faces': { ...fontFaces, ...((base as { 'font-faces'?: object })['font-faces'] ?? {}) },
+		...fonts,
 		sources: { ...base.sources, ...storySources(opts.layers, opts.origin) },
 		layers: [...base.layers, ...storyLayers(opts.layers, opts.lang, opts.theme)]
 	} as StyleSpecification;

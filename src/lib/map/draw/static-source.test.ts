@@ -8,14 +8,18 @@ import { StaticSource } from './static-source';
 function fakeMap() {
 	const sent: { whole: unknown[][]; patches: { remove: unknown[]; add: unknown[]; update: unknown[] }[] } = { whole: [], patches: [] };
 	const source = {
-		setData: (fc: { features: unknown[] }) => sent.whole.push(fc.features),
+		setData: (fc: { features: unknown[] }) => {
+			sent.whole.push(fc.features);
+			return Promise.resolve();
+		},
 		updateData: (diff: { remove: unknown[]; add: unknown[]; update: unknown[] }) => {
 			sent.patches.push(diff);
 			return Promise.resolve();
 		}
 	};
-	const map = { getSource: (id: string) => (id === STATIC ? source : undefined) } as unknown as MapLibreMap;
-	return { map, sent };
+	const repaints = { count: 0 };
+	const map = { getSource: (id: string) => (id === STATIC ? source : undefined), triggerRepaint: () => repaints.count++ } as unknown as MapLibreMap;
+	return { map, sent, repaints };
 }
 const pt = (x: number): Geometry => ({ type: 'Point', coordinates: [x, 0] });
 
@@ -24,7 +28,7 @@ describe('StaticSource', () => {
 	afterEach(() => vi.useRealTimers());
 
 	it('sends the first load whole, in a task of its own, then only the differences', async () => {
-		const { map, sent } = fakeMap();
+		const { map, sent, repaints } = fakeMap();
 		const s = new StaticSource(map);
 		s.patch(
 			[],
@@ -36,6 +40,9 @@ describe('StaticSource', () => {
 		expect(sent.whole).toHaveLength(0);
 		vi.runAllTimers();
 		expect(sent.whole).toEqual([[expect.objectContaining({ properties: { key: 'a' } }), expect.objectContaining({ properties: { key: 'b' } })]]);
+		// once the data is in, a frame is asked for (the editor opened on an empty map until a click)
+		await Promise.resolve();
+		expect(repaints.count).toBe(1);
 
 		const moved = pt(5);
 		s.patch(

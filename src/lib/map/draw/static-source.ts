@@ -45,7 +45,11 @@ export class StaticSource {
 			this.#fullPending = true;
 			setTimeout(() => {
 				this.#fullPending = false;
-				if (!this.#destroyed) this.#source()?.setData(this.#whole());
+				// the map does not always draw the new data by itself (the editor opened on an empty map until a click): ask for a frame once it is in
+				if (!this.#destroyed)
+					void this.#source()
+						?.setData(this.#whole())
+						.then(() => this.#map.triggerRepaint());
 			}, 0);
 		} else if (put.length || removed.length)
 			src

@@ -139,10 +139,14 @@ export async function writeInStep<T>(dir: string, write: () => Promise<T>, url =
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
-/** Fetches every `seconds` so that readers see what other instances saved; a failed fetch is logged, and tried again next time. */
-export function startRemoteSync(dir: string, url = dataRemote(), seconds = Number(process.env.QANTAR_DATA_SYNC_SECONDS ?? 30)): void {
+/**
+ * Fetches every `seconds` so that readers see what other instances saved; a failed fetch is logged, and tried again next time.
+ * `synced` runs after each sync (the step pictures look for a newly published state).
+ */
+export function startRemoteSync(dir: string, url = dataRemote(), seconds = Number(process.env.QANTAR_DATA_SYNC_SECONDS ?? 30), synced?: () => void): void {
 	if (!url || timer || !(seconds > 0)) return;
-	const run = () => syncWithRemote(dir, url).catch((e) => console.error(`qantar: could not sync the data directory with ${url}: ${(e as Error).message}`));
+	const run = () =>
+		syncWithRemote(dir, url).then(synced, (e) => console.error(`qantar: could not sync the data directory with ${url}: ${(e as Error).message}`));
 	void run();
 	timer = setInterval(run, seconds * 1000);
 	timer.unref();

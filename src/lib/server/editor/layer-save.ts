@@ -18,6 +18,8 @@ import { blob, commitFile, commitMessage, commitOutsideChange, diffLayers, ensur
 import { blobId, etagOf, idsOf, idsOfOtherLayers, layerPath, readLayerText, serialiseLayer } from './layer-files';
 import { withLock } from './mutex';
 import { writeInStep } from './data-remote';
+import { citedRemovals } from '$lib/story/feature-citations';
+import { storiesNamingFeatures } from '$lib/server/story/story-references';
 
 export type SaveResult =
 	| { status: 200; etag: string; rev: string | null; changes: Changes; warnings: LayerProblem[] }
@@ -74,6 +76,10 @@ async function saveLocked(req: SaveRequest, content: CheckedContent, dir: string
 			if (problems.length) return { status: 422 as const, problems, warnings: content.warnings };
 			const text = req.restoredFrom ? req.restoredFrom.text : serialiseLayer(content.collection);
 			const changes = diffLayers(current, text);
+			// a feature the story still names stays: readers' story (or the next publish) would not load without it
+			const named = citedRemovals(changes.removed, await storiesNamingFeatures(dir));
+			if (named.length)
+				return { status: 422 as const, problems: named.map((n) => ({ file: layer.file, id: n.id, message: n.message })), warnings: content.warnings };
 			if (text === current) return { status: 200 as const, etag: etagOf(current), rev: null, changes, warnings: content.warnings };
 			await writeFileAtomic(layerPath(layer), text);
 			const prefix = req.restoredFrom ? `restored ${req.restoredFrom.rev.slice(0, 10)}: ` : '';

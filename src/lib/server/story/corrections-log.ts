@@ -7,7 +7,7 @@
  * a publish killed between the two writes still shows its entry, and the next
  * write of the store appends it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { fileCache } from '../file-cache';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataDir } from '../web-policy.js';
@@ -30,20 +30,7 @@ const parseLog = (text: string): CorrectionEntry[] =>
 		}
 	});
 
-let cached: { stamp: string; entries: CorrectionEntry[] } | null = null;
-
-function logged(): CorrectionEntry[] {
-	const file = correctionsPath();
-	let stamp: string;
-	try {
-		const s = statSync(file);
-		stamp = `${file}:${s.mtimeMs}:${s.size}:${s.ino}`;
-	} catch {
-		return [];
-	}
-	if (cached?.stamp !== stamp) cached = { stamp, entries: parseLog(readFileSync(file, 'utf8')) };
-	return cached.entries;
-}
+const logged = fileCache(correctionsPath, parseLog, () => []);
 
 /** Every entry, newest first (the last publish's entry included even if a crash kept it out of the file). */
 export function corrections(): CorrectionEntry[] {

@@ -8,7 +8,8 @@
  * checkout's static/geo in development and unit tests) the story is the
  * checkout's content/, the seed of every data directory.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileCache } from '../file-cache';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../content-dir';
@@ -45,22 +46,13 @@ export function contentDocument(dir = contentDir()): StoryDocument {
 	};
 }
 
-let cached: { stamp: string; state: Published } | null = null;
-
 /** The published state (one stat per call; the file is read again only when it changed). */
-export function published(): Published {
-	const file = publishedPath();
-	let stamp = `content:${contentDir()}`;
-	try {
-		const s = statSync(file);
-		stamp = `${file}:${s.mtimeMs}:${s.size}:${s.ino}`;
-	} catch {
-		/* never published: the seed */
-	}
-	if (cached?.stamp === stamp) return cached.state;
-	const state: PublishedState = stamp.startsWith('content:')
-		? { rev: null, tree: null, publishedAt: null, document: contentDocument(), entry: null }
-		: (JSON.parse(readFileSync(file, 'utf8')) as PublishedState);
-	cached = { stamp, state: { ...state, key: state.rev ? `${state.rev}:${state.publishedAt}` : stamp } };
-	return cached.state;
-}
+export const published: () => Published = fileCache(
+	publishedPath,
+	(text) => {
+		const state = JSON.parse(text) as PublishedState;
+		return { ...state, key: `${state.rev}:${state.publishedAt}` };
+	},
+	// never published: the seed
+	() => ({ rev: null, tree: null, publishedAt: null, document: contentDocument(), entry: null, key: `content:${contentDir()}` })
+);

@@ -12,6 +12,7 @@ import { answer, ApiError, methodNotAllowed } from '$lib/server/editor/api-respo
 import { readJsonBody, requirePublisher, requireSameOrigin, storageError } from '$lib/server/editor/request-checks';
 import { publish } from '$lib/server/story/story-publish';
 import { conflict, invalid, storyTreeOf } from '$lib/server/story/story-requests';
+import { stepPicturesChanged, stepPicturesStatus } from '$lib/server/pictures/step-pictures';
 
 const bodySchema = z.strictObject({
 	etag: z.string(),
@@ -35,7 +36,8 @@ export const POST: RequestHandler = (event) =>
 		const result = await publish({ tree, note: body.data.note, minor: body.data.minor, editor }).catch(storageError);
 		if (result.status === 409) throw conflict(result.etag, result.changed, 'review it before publishing');
 		if (result.status === 422) throw invalid(result.problems, 'Not published');
-		const answerBody: Published = { publishedRev: result.publishedRev, entries: result.entries };
+		stepPicturesChanged(); // in the background: the answer does not wait for the pictures
+		const answerBody: Published = { publishedRev: result.publishedRev, entries: result.entries, pictures: stepPicturesStatus() };
 		return json(answerBody, { headers: { 'cache-control': 'no-store' } });
 	});
 
