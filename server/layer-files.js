@@ -9,6 +9,7 @@ import Negotiator from 'negotiator';
 import { dataDir } from '../src/lib/server/web-policy.js';
 import { compressedBodiesAsync } from './precompress.js';
 import { staticCacheControl } from './static-caching.js';
+import { dataFileRoute } from './data-file-route.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -43,25 +44,11 @@ export const encodingFor = (req) => new Negotiator(req).encoding(['br', 'gzip', 
 /** a layer file of the data directory, the only files of it readers may fetch (the static build copies the same) */
 export const LAYER_FILE = /^[a-z0-9-]+\.geojson$/;
 
-/**
- * Middleware: answers GET and HEAD of a story layer file, else passes on.
- * @param {Req} req
- * @param {Res} res
- * @param {() => void} next
- */
-export function layerFiles(req, res, next) {
-	if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-	const m = /^\/geo\/([^/?]+)(\?.*)?$/.exec(req.url ?? '');
-	if (!m || !LAYER_FILE.test(m[1] ?? '')) return next();
-	const file = join(dataDir(), m[1] ?? '');
-	serve(file, req, res).then(
-		(served) => served || next(),
-		(e) => {
-			console.error(`[qantar] could not serve ${file}: ${e instanceof Error ? e.message : e}`);
-			if (!res.headersSent) next();
-		}
-	);
-}
+/** Middleware: answers GET and HEAD of a story layer file, else passes on. */
+export const layerFiles = dataFileRoute((url) => {
+	const m = /^\/geo\/([^/?]+)(\?.*)?$/.exec(url);
+	return m && LAYER_FILE.test(m[1] ?? '') ? join(dataDir(), m[1] ?? '') : null;
+}, serve);
 
 /**
  * @param {string} file

@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataDir } from '../src/lib/server/web-policy.js';
 import { staticCacheControl } from './static-caching.js';
+import { dataFileRoute } from './data-file-route.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -16,25 +17,11 @@ import { staticCacheControl } from './static-caching.js';
 /** the picture files the server may draw: /snapshots/<lang>/<id>(-small).png */
 export const PICTURE_PATH = /^\/snapshots\/(fr|en)\/([a-z0-9][a-z0-9-]*\.png)(\?.*)?$/;
 
-/**
- * Middleware: answers GET and HEAD of a step picture drawn by the server, else passes on.
- * @param {Req} req
- * @param {Res} res
- * @param {() => void} next
- */
-export function stepPictures(req, res, next) {
-	if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-	const m = PICTURE_PATH.exec(req.url ?? '');
-	if (!m) return next();
-	const file = join(dataDir(), 'pictures', m[1] ?? '', m[2] ?? '');
-	serve(file, req, res).then(
-		(served) => served || next(),
-		(e) => {
-			console.error(`[qantar] could not serve ${file}: ${e instanceof Error ? e.message : e}`);
-			if (!res.headersSent) next();
-		}
-	);
-}
+/** Middleware: answers GET and HEAD of a step picture drawn by the server, else passes on. */
+export const stepPictures = dataFileRoute((url) => {
+	const m = PICTURE_PATH.exec(url);
+	return m ? join(dataDir(), 'pictures', m[1] ?? '', m[2] ?? '') : null;
+}, serve);
 
 /**
  * @param {string} file
