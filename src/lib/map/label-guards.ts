@@ -91,7 +91,10 @@ export function withLabelGuards(style: StyleSpecification): StyleSpecification {
 					'icon-padding': 0,
 					'icon-rotation-alignment': 'viewport',
 					'icon-pitch-alignment': 'viewport'
-				}
+				},
+				// never drawn (MapLibre skips a symbol layer's icons at opacity 0): no icon program, no draw call per frame;
+				// their collision boxes are placed all the same
+				paint: { 'icon-opacity': 0 }
 			}
 		]
 	};

@@ -145,7 +145,8 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 			type: 'fill',
 			source,
 			metadata: { opacity: { 'fill-opacity': fillOpacity } },
-			paint: { 'fill-color': layer.color, 'fill-opacity': fillOpacity }
+			// no antialiased edge pass (a second draw of every fill and a second WebGL program): the outline below covers the edge
+			paint: { 'fill-color': layer.color, 'fill-opacity': fillOpacity, 'fill-antialias': false }
 		});
 		out.push({
 			id: `story-${layer.id}-outline`,
@@ -271,7 +272,9 @@ function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
 				'icon-ignore-placement': false,
 				'icon-padding': 0,
 				'icon-rotation-alignment': 'viewport'
-			}
+			},
+			// an obstacle, never drawn (as the label guards: label-guards.ts)
+			paint: { 'icon-opacity': 0 }
 		}
 	];
 }
