@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
-import { applyView, adopt, seedStyle } from './apply-view';
+import { applyView, adopt, seedStyle, drawInCuts, DRAW_IN_STAGES } from './apply-view';
 import { indexLayers } from './layer-index';
 import { fakeStyleMap } from './fake-style-map';
 import { STORY_LAYERS, LAYER_IDS } from '$lib/geo/layers';
@@ -80,5 +80,20 @@ describe('seedStyle: the opening view baked into the style', () => {
 		map.changes.length = 0;
 		applyView(map as never, { ...view, camera: viewOf('residence').camera }, { ...opts, motion: 'reduced' });
 		expect(map.changes.filter((c) => c.startsWith('filter'))).toEqual([]);
+	});
+});
+
+describe('drawInCuts: a line drawn in with few source updates', () => {
+	it('sets the data at most DRAW_IN_STAGES times over a flight of any frame rate, and ends on the whole line', () => {
+		const lengths = [64, 2, 17];
+		const cuts = new Set<string>();
+		// 60 fps over 1.4 s, eased as drawIn eases
+		for (let f = 0; f <= 84; f++) cuts.add(drawInCuts(lengths, 1 - (1 - f / 84) ** 3).join());
+		expect(cuts.size).toBeLessThanOrEqual(DRAW_IN_STAGES + 1);
+		expect(drawInCuts(lengths, 1)).toEqual(lengths);
+		expect(drawInCuts(lengths, 0)).toEqual([2, 2, 2]);
+		// each line only grows
+		const seq = [...cuts].map((c) => c.split(',').map(Number));
+		for (let i = 1; i < seq.length; i++) seq[i]!.forEach((n, j) => expect(n).toBeGreaterThanOrEqual(seq[i - 1]![j]!));
 	});
 });

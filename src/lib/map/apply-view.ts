@@ -94,21 +94,42 @@ function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number,
 		}, FADE_MS[motion] + 30);
 }
 
-/** Draws line layers in from their start over `ms` (skipped with reduced motion). */
+/**
+ * How many cuts a line is drawn in with: each new cut is a setData, which MapLibre's worker
+ * re-parses and re-tiles and the main thread then takes in (deserialised buckets, placement); one
+ * per animation frame made every frame of the flight a long task on a phone (issue 22).
+ */
+export const DRAW_IN_STAGES = 10;
+
+/** The points of each line shown at `eased` (0–1) of the draw-in, in DRAW_IN_STAGES cuts. */
+export function drawInCuts(lengths: number[], eased: number): number[] {
+	const stage = Math.ceil(eased * DRAW_IN_STAGES) / DRAW_IN_STAGES;
+	return lengths.map((n) => Math.min(n, Math.max(2, Math.ceil(stage * n))));
+}
+
+/** Draws line layers in from their start over `ms` (skipped with reduced motion); the source is set only when a cut changes. */
 function drawIn(map: MapLibreMap, layerId: string, data: FeatureCollection, ms: number) {
 	const source = map.getSource(sourceId(layerId)) as { setData?: (d: FeatureCollection) => void } | undefined;
 	if (!source?.setData) return;
 	const t0 = performance.now();
+	const lengths = data.features.map((f) => (f.geometry.type === 'LineString' ? (f.geometry as LineString).coordinates.length : 0));
+	let last = '';
 	const frame = (now: number) => {
 		const t = Math.min(1, (now - t0) / ms);
 		const eased = 1 - (1 - t) ** 3;
+		const cuts = drawInCuts(lengths, eased);
+		const key = cuts.join();
+		if (key === last) {
+			if (t < 1) requestAnimationFrame(frame);
+			return;
+		}
+		last = key;
 		source.setData!({
 			...data,
-			features: data.features.map((f) => {
+			features: data.features.map((f, i) => {
 				if (f.geometry.type !== 'LineString') return f;
 				const coords = (f.geometry as LineString).coordinates;
-				const n = Math.max(2, Math.ceil(eased * coords.length));
-				return { ...f, geometry: { type: 'LineString', coordinates: coords.slice(0, n) } };
+				return { ...f, geometry: { type: 'LineString', coordinates: coords.slice(0, cuts[i]) } };
 			})
 		});
 		if (t < 1) requestAnimationFrame(frame);

@@ -65,6 +65,14 @@ export function districtHereFeatures(placed: { district: District; at: [number, 
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 let polygons: Promise<District[]> | undefined;
+/** what each label source was last set to (a new style makes a new source): the same data again is not sent (a setData re-tiles in MapLibre's worker) */
+const lastSet = new WeakMap<GeoJSONSource, string>();
+function setIfChanged(source: GeoJSONSource, data: FeatureCollection) {
+	const key = JSON.stringify(data);
+	if (lastSet.get(source) === key) return;
+	lastSet.set(source, key);
+	source.setData(data);
+}
 
 /**
  * Sets the map's district-here label for the view it has settled on: the districts of `highlight`
@@ -76,7 +84,7 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 	if (!source) return;
 	// the layer's own minzoom: from where the districts are drawn
 	if (map.getZoom() < (map.getLayer(SRC.almatyDistrictHere)?.minzoom ?? 0) || !highlight.length) {
-		source.setData(EMPTY);
+		setIfChanged(source, EMPTY);
 		return;
 	}
 	const url = (basemapSources(location.origin)[SRC.almatyDistricts] as { data: string }).data;
@@ -108,5 +116,5 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 		const at = districtHerePoint(district, area, onScreen, unproject);
 		return at ? [{ district, at }] : [];
 	});
-	source.setData(districtHereFeatures(placed));
+	setIfChanged(source, districtHereFeatures(placed));
 }

@@ -24,20 +24,26 @@ describe('readLayers: what reader pages send', () => {
 		else process.env.QANTAR_DATA_DIR = saved;
 	});
 
-	it('sends polygons as their bounding boxes with the address of the whole file, points and lines whole', async () => {
+	it('sends polygons as their bounding boxes with the address of the whole file, points and lines whole, properties without descriptions, notes and sources', async () => {
 		const full = await readAllLayers();
 		const page = await readPageLayers();
 		expect(page.map((l) => l.layer.id)).toEqual(full.map((l) => l.layer.id));
+		const trimmed = (p: Record<string, unknown>) =>
+			Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('description_') && !k.startsWith('figures_note_') && k !== 'sources'));
 		for (const [i, l] of page.entries()) {
 			const whole = full[i]!;
+			expect(l.layer).toBe(whole.layer);
+			for (const f of l.data.features) expect(Object.keys(f.properties).filter((k) => /description|figures_note|^sources$/.test(k))).toEqual([]);
 			if (l.layer.shape !== 'polygon') {
-				expect(l).toBe(whole);
+				expect(l.src).toBeUndefined();
+				expect(l.data.features.map((f) => f.geometry)).toEqual(whole.data.features.map((f) => f.geometry));
+				expect(l.data.features.map((f) => f.properties)).toEqual(whole.data.features.map((f) => trimmed(f.properties)));
 				continue;
 			}
 			expect(l.src).toMatch(new RegExp(`^/geo/${l.layer.file.replace('.', '\\.')}\\?v=[0-9a-f]{10}$`));
 			expect(l.data.features).toHaveLength(whole.data.features.length);
 			for (const [j, f] of l.data.features.entries()) {
-				expect(f.properties).toEqual(whole.data.features[j]!.properties);
+				expect(f.properties).toEqual(trimmed(whole.data.features[j]!.properties));
 				expect(f.geometry.type).toBe('Polygon');
 				expect(bbox(f)).toEqual(bbox(whole.data.features[j]!));
 			}

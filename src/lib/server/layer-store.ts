@@ -76,6 +76,16 @@ export async function readAllLayers(): Promise<LoadedLayer[]> {
 }
 
 /**
+ * A feature's properties as reader pages send them: without what no reader page's map or card
+ * reads — the descriptions and figure notes in both languages and the source lists, which only
+ * /explore (it loads the layers whole) and the server (citations, corrections) use: about half of
+ * the layers' JSON in a story page (issue 22).
+ */
+export function readerProperties<P extends Record<string, unknown>>(p: P): P {
+	return Object.fromEntries(Object.entries(p).filter(([k]) => !/^(description_|figures_note_)|^sources$/.test(k))) as P;
+}
+
+/**
  * The layers whole (`all`, for the server's own use) and as reader pages
  * (story, embeds) send them to the browser (`page`), from one look at the files.
  * In `page`, a polygon's geometry is replaced by its bounding box, which is all
@@ -85,18 +95,20 @@ export async function readAllLayers(): Promise<LoadedLayer[]> {
  * an edit. MapLibre fetches and parses that file in its worker, compressed at
  * build quality and cached between pages, instead of every page carrying the
  * countries' outlines (~180 KB of the ~230 KB) through the HTML, JSON.parse and
- * a copy to the worker on the main thread. Points and lines stay whole (the
- * page uses their coordinates). One shared read-only array per version.
+ * a copy to the worker on the main thread. Points and lines keep their geometry (the
+ * page uses their coordinates). Every feature's properties are trimmed to what reader
+ * pages read (`readerProperties`). One shared read-only array per version.
  */
 export async function readLayers(): Promise<{ all: LoadedLayer[]; page: LoadedLayer[] }> {
 	const v = await current();
 	v.page ??= preSerialize(
 		deepFreeze(
 			v.layers.map((l, i): LoadedLayer => {
-				if (l.layer.shape !== 'polygon') return l;
-				const features = l.data.features.map((f) => ({ ...f, geometry: bboxPolygon(bbox(f)).geometry }));
+				const features = l.data.features.map((f) => ({ ...f, properties: readerProperties(f.properties) }));
+				if (l.layer.shape !== 'polygon') return { layer: l.layer, data: { ...l.data, features } as StoryCollection };
 				const version = createHash('sha1').update(v.versions[i]!).digest('hex').slice(0, 10);
-				return { layer: l.layer, data: { ...l.data, features } as StoryCollection, src: `/geo/${l.layer.file}?v=${version}` };
+				const boxes = features.map((f) => ({ ...f, geometry: bboxPolygon(bbox(f)).geometry }));
+				return { layer: l.layer, data: { ...l.data, features: boxes } as StoryCollection, src: `/geo/${l.layer.file}?v=${version}` };
 			})
 		)
 	);
