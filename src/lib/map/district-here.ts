@@ -115,13 +115,19 @@ export function placed(map: MapLibreMap): Promise<void> {
 }
 
 /**
- * Sets the map's district-here label for the view it has settled on (call it once the map is
- * idle there: `placed`): the districts of `highlight` (lon/lat), named in `lang` where MapLibre
+ * Sets the map's district-here label for the view it has settled on, once MapLibre has placed the
+ * story's labels there (`placed`; nothing if `current` says the step has changed meanwhile): the districts of `highlight` (lon/lat), named in `lang` where MapLibre
  * has placed no story label, dot nor obstacle, clear of `points` (lon/lat, every story point
  * shown). Nothing below the zoom where the districts are drawn, nor on a map without the embedded
  * basemap (PUBLIC_BASEMAP_STYLE).
  */
-export async function showDistrictHere(map: MapLibreMap, highlight: [number, number][], points: [number, number][], lang: Lang): Promise<void> {
+export async function showDistrictHere(
+	map: MapLibreMap,
+	highlight: [number, number][],
+	points: [number, number][],
+	lang: Lang,
+	current: () => boolean = () => true
+): Promise<void> {
 	const source = map.getSource<GeoJSONSource>(SRC.almatyDistrictHere);
 	if (!source) return;
 	// the layer's own minzoom: from where the districts are drawn
@@ -135,6 +141,10 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 		.then((fc: FeatureCollection) => fc.features as District[])
 		.catch(() => []);
 	const districts = districtsOf(await polygons, highlight);
+	// where the story's labels left room: once MapLibre has placed them there (only at city zoom, so a
+	// step below it is settled at once)
+	await placed(map);
+	if (!current()) return;
 	const { width, height } = map.getContainer().getBoundingClientRect();
 	const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
 	const less = (v: number) => Math.max(0, v - 40);
@@ -171,7 +181,7 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 	const textSize = 11 + ((Math.min(14, Math.max(10, map.getZoom())) - 10) / 4) * 2.5;
 	const start = performance.now();
 	const onScreen = [...highlight, ...points].map(px);
-	const placed = districts.flatMap((district) => {
+	const named = districts.flatMap((district) => {
 		const p = district.properties;
 		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
 		const local = String(p.name_local ?? '');
@@ -181,5 +191,5 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 	});
 	// its cost, for the traces (docs/city-context.md)
 	performance.measure('qantar:district-here', { start });
-	source.setData(districtHereFeatures(placed));
+	source.setData(districtHereFeatures(named));
 }
