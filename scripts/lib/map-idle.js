@@ -3,7 +3,8 @@
 // against the built server (screenshots, snapshots).
 
 /**
- * Resolves once the map exists, its style is loaded, its tiles are loaded and it is not moving.
+ * Resolves once the map exists, its style and tiles are loaded, its labels placed and it is not
+ * moving: at the first 'idle' event where the map is loaded (never before a frame has been drawn).
  * @param {import('@playwright/test').Page} page
  * @param {{ timeout?: number }} [options] how long to wait for the map to exist (ms)
  */
@@ -15,7 +16,9 @@ export async function waitForMapIdle(page, { timeout = 30_000 } = {}) {
 			new Promise((resolve) => {
 				const map = /** @type {any} */ (window).qantar.map;
 				const done = () => map.loaded() && map.isStyleLoaded() && !map.isMoving();
-				if (done()) return resolve(undefined);
+				// always an 'idle' event, never only loaded(): the sources may be loaded while the labels of
+				// their new tiles are not placed yet (MapLibre places them at the next frame, then fades);
+				// 'idle' fires once a frame has nothing left to load, place or fade
 				const check = () => {
 					if (!done()) return;
 					map.off('idle', check);

@@ -14,6 +14,7 @@ import { anchorExpression, sortKeyExpression, baseOpacity, isStoryLabel, labelFi
 import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight, setLabelHighlight } from './highlight';
 import { frameBounds } from './frame';
+import { guardsAhead } from './label-guards';
 import { drawsStoryLayer, styleLayersOf } from './layer-index';
 import { hidePlaces, seedHiddenPlaces, type HiddenPlaces } from './basemap-places';
 
@@ -201,6 +202,8 @@ function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 	if (!target) return;
 	const camera = { ...target, pitch: c.pitch };
 	map.stop();
+	// the labels' obstacles laid for where the camera lands: placed right from its first frame there
+	guardsAhead(map, camera);
 	if (opts.motion === 'none') map.jumpTo(camera);
 	else if (opts.motion === 'reduced') {
 		const canvas = map.getCanvasContainer();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtHerePoint, districtsOf, type District } from './district-here';
+import { districtHerePoint, districtsOf, nameSize, type District } from './district-here';
 
 /** a district as a rectangle in "lon/lat" equal to px (identity projection) */
 const rect = (name: string, [x0, y0, x1, y1]: number[]): District => ({
@@ -57,5 +57,36 @@ describe('districtHerePoint: where the district of the sites is named', () => {
 	});
 	it('none when the district is not in the area', () => {
 		expect(districtHerePoint(east, { left: 0, top: 0, right: 150, bottom: 400 }, [], id)).toBeUndefined();
+	});
+});
+
+describe("districtHerePoint: a box of the name's size, where MapLibre has placed nothing", () => {
+	const area = { left: 0, top: 0, right: 200, bottom: 200 };
+	const size = { width: 100, height: 40 };
+	it('the whole box inside the area', () => {
+		const p = districtHerePoint(west, area, [[190, 190]], id, size)!;
+		expect(p[0] - 50).toBeGreaterThanOrEqual(0);
+		expect(p[1] - 20).toBeGreaterThanOrEqual(0);
+	});
+	it('the best place left free, not a taken one', () => {
+		const best = districtHerePoint(west, area, [[190, 190]], id, size)!;
+		const taken = { left: best[0] - 60, top: best[1] - 30, right: best[0] + 60, bottom: best[1] + 30 };
+		const overlaps = (b: { left: number; top: number; right: number; bottom: number }) =>
+			b.left < taken.right && taken.left < b.right && b.top < taken.bottom && taken.top < b.bottom;
+		const p = districtHerePoint(west, area, [[190, 190]], id, size, (b) => !overlaps(b))!;
+		expect(overlaps({ left: p[0] - 50, top: p[1] - 20, right: p[0] + 50, bottom: p[1] + 20 })).toBe(false);
+	});
+	it('none when nothing is free', () => {
+		expect(districtHerePoint(west, area, [], id, size, () => false)).toBeUndefined();
+	});
+});
+
+describe('nameSize', () => {
+	it('the wider line, wrapped at 8 ems, and its lines', () => {
+		const one = nameSize(['Almaly'], 10, 0);
+		expect(one.height).toBeCloseTo(12, 6);
+		const two = nameSize(['Bostandyq', 'Бостандық ауданы'], 13.5, 4);
+		expect(two.width).toBeLessThanOrEqual(8 * 13.5 + 8);
+		expect(two.height).toBeGreaterThan(one.height * 2);
 	});
 });

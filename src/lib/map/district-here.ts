@@ -10,6 +10,8 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { basemapSources, SRC } from './basemap-sources';
+import { EDGE_BAND } from './label-guards';
+import type { Lang } from '$lib/i18n/lang';
 
 export type District = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 export interface Box {
@@ -29,30 +31,57 @@ const STEP = 10;
 /** beyond this distance (px) from every story point a place is as good as any */
 const CLEAR = 150;
 
+/** distance (px) from a point to a box (0 inside) */
+const toBox = (b: Box, [x, y]: [number, number]) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom));
+
 /**
- * Where to name `district`: the place on a grid over `area` (map px) inside the district that is
- * farthest from the story's points (`points`, px), up to CLEAR px, then nearest to the sites (the
- * first point); the controls are MapLibre's to avoid (label-guards.ts). Undefined when no grid place is in
- * the district.
+ * Where to name `district`: the centre of a box of the label's size (`size`, px) on a grid over
+ * `area` (map px), the box wholly inside `area`, its centre inside the district, that is farthest
+ * from the story's points (`points`, px), up to CLEAR px, then nearest to the sites (the first
+ * point), among the places `free` says nothing is placed on (MapLibre's labels, dots and
+ * obstacles: label-guards.ts). Undefined when no such place is left.
  */
 export function districtHerePoint(
 	district: District,
 	area: Box,
 	points: [number, number][],
-	unproject: (p: [number, number]) => [number, number]
+	unproject: (p: [number, number]) => [number, number],
+	size: { width: number; height: number } = { width: 0, height: 0 },
+	free: (box: Box) => boolean = () => true
 ): [number, number] | undefined {
-	let best: { p: [number, number]; score: number } | undefined;
 	const [sx, sy] = points[0] ?? [(area.left + area.right) / 2, (area.top + area.bottom) / 2];
-	for (let y = area.top + STEP / 2; y < area.bottom; y += STEP)
-		for (let x = area.left + STEP / 2; x < area.right; x += STEP) {
+	const [hw, hh] = [size.width / 2, size.height / 2];
+	const places: { p: [number, number]; box: Box; score: number }[] = [];
+	for (let y = area.top + hh; y <= area.bottom - hh; y += STEP)
+		for (let x = area.left + hw; x <= area.right - hw; x += STEP) {
+			const box = { left: x - hw, top: y - hh, right: x + hw, bottom: y + hh };
 			let clear = CLEAR;
-			for (const [px, py] of points) clear = Math.min(clear, Math.hypot(x - px, y - py));
-			const score = clear - 0.05 * Math.hypot(x - sx, y - sy);
-			if (best && score <= best.score) continue;
-			if (!booleanPointInPolygon(unproject([x, y]), district)) continue;
-			best = { p: [x, y], score };
+			for (const p of points) clear = Math.min(clear, toBox(box, p));
+			places.push({ p: [x, y], box, score: clear - 0.05 * Math.hypot(x - sx, y - sy) });
 		}
-	return best && unproject(best.p);
+	// best first; the district and the map's own placement are asked only until one fits
+	places.sort((a, b) => b.score - a.score);
+	for (const { p, box } of places) if (booleanPointInPolygon(unproject(p), district) && free(box)) return unproject(p);
+	return undefined;
+}
+
+/**
+ * The size (px) of a district name as the basemap draws it (basemap-style.ts: the name over the
+ * local name at 0.8 of the size, at most 8 ems wide, 1.2 line height), from its text: an estimate
+ * on the generous side (0.62 em a character, letter-spacing included), grown by `padding`.
+ */
+export function nameSize(lines: string[], textSize: number, padding = 4): { width: number; height: number } {
+	const EM = 0.62;
+	let width = 0;
+	let rows = 0;
+	lines.forEach((line, i) => {
+		const size = i === 0 ? textSize : textSize * 0.8;
+		const w = line.length * EM * size;
+		const wraps = Math.ceil(w / (8 * textSize));
+		width = Math.max(width, Math.min(w, 8 * textSize));
+		rows += wraps * (size / textSize);
+	});
+	return { width: width + 2 * padding, height: rows * 1.2 * textSize + 2 * padding };
 }
 
 /** The labels' data: one point per district, with the district's names. */
@@ -74,12 +103,39 @@ function setIfChanged(source: GeoJSONSource, data: FeatureCollection) {
 	source.setData(data);
 }
 
+/** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */
+const OBSTACLE = /^(story-|measure-|label-guards$)/;
+
 /**
- * Sets the map's district-here label for the view it has settled on: the districts of `highlight`
- * (lon/lat), named clear of `points` (lon/lat, every story point shown). Nothing below the zoom
- * where the districts are drawn, nor on a map without the embedded basemap (PUBLIC_BASEMAP_STYLE).
+ * Resolves once the map is idle with everything loaded: the story's labels placed where the camera
+ * landed (the district's name is placed where they left room).
  */
-export async function showDistrictHere(map: MapLibreMap, highlight: [number, number][], points: [number, number][]): Promise<void> {
+export function placed(map: MapLibreMap): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (!map.loaded() || map.isMoving()) return;
+			map.off('idle', check);
+			resolve();
+		};
+		map.on('idle', check);
+		map.triggerRepaint();
+	});
+}
+
+/**
+ * Sets the map's district-here label for the view it has settled on, once MapLibre has placed the
+ * story's labels there (`placed`; nothing if `current` says the step has changed meanwhile): the districts of `highlight` (lon/lat), named in `lang` where MapLibre
+ * has placed no story label, dot nor obstacle, clear of `points` (lon/lat, every story point
+ * shown). Nothing below the zoom where the districts are drawn, nor on a map without the embedded
+ * basemap (PUBLIC_BASEMAP_STYLE).
+ */
+export async function showDistrictHere(
+	map: MapLibreMap,
+	highlight: [number, number][],
+	points: [number, number][],
+	lang: Lang,
+	current: () => boolean = () => true
+): Promise<void> {
 	const source = map.getSource<GeoJSONSource>(SRC.almatyDistrictHere);
 	if (!source) return;
 	// the layer's own minzoom: from where the districts are drawn
@@ -93,15 +149,20 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 		.then((fc: FeatureCollection) => fc.features as District[])
 		.catch(() => []);
 	const districts = districtsOf(await polygons, highlight);
+	// where the story's labels left room: once MapLibre has placed them there (only at city zoom, so a
+	// step below it is settled at once)
+	await placed(map);
+	if (!current()) return;
 	const { width, height } = map.getContainer().getBoundingClientRect();
 	const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
 	const less = (v: number) => Math.max(0, v - 40);
-	// the free area the camera's padding leaves (less its 40 px margin), kept off the side edges by half a name's width
+	// the free area the camera's padding leaves (less its 40 px margin), inside the band along the map's edges
+	const band = EDGE_BAND / 2;
 	const area = {
-		left: less(left) + 50,
-		top: less(top) + 16,
-		right: width - less(right) - 50,
-		bottom: height - less(bottom) - 16
+		left: Math.max(band, less(left)),
+		top: Math.max(band, less(top)),
+		right: width - Math.max(band, less(right)),
+		bottom: height - Math.max(band, less(bottom))
 	};
 	const px = (p: [number, number]): [number, number] => {
 		const q = map.project(p);
@@ -111,10 +172,32 @@ export async function showDistrictHere(map: MapLibreMap, highlight: [number, num
 		const q = map.unproject([x, y]);
 		return [q.lng, q.lat];
 	};
+	const layers = map
+		.getStyle()
+		.layers.filter((l) => OBSTACLE.test(l.id))
+		.map((l) => l.id);
+	// MapLibre's own answer: nothing placed (label, dot, obstacle) on the box
+	const free = (b: Box) =>
+		map.queryRenderedFeatures(
+			[
+				[b.left, b.top],
+				[b.right, b.bottom]
+			],
+			{ layers }
+		).length === 0;
+	// the names' text-size (basemap-style.ts: 11 px at z10 to 13.5 px at z14)
+	const textSize = 11 + ((Math.min(14, Math.max(10, map.getZoom())) - 10) / 4) * 2.5;
+	const start = performance.now();
 	const onScreen = [...highlight, ...points].map(px);
-	const placed = districts.flatMap((district) => {
-		const at = districtHerePoint(district, area, onScreen, unproject);
+	const named = districts.flatMap((district) => {
+		const p = district.properties;
+		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
+		const local = String(p.name_local ?? '');
+		const size = nameSize(local && local !== name ? [name, local] : [name], textSize);
+		const at = districtHerePoint(district, area, onScreen, unproject, size, free);
 		return at ? [{ district, at }] : [];
 	});
-	setIfChanged(source, districtHereFeatures(placed));
+	// its cost, for the traces (docs/city-context.md)
+	performance.measure('qantar:district-here', { start });
+	setIfChanged(source, districtHereFeatures(named));
 }

@@ -7,7 +7,7 @@
  * others), added last to every map's style (`withLabelGuards`), so that it is placed first; its data
  * follow the camera and the page's layout (`watchLabelGuards`).
  */
-import type { Map as MapLibreMap, StyleSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MapLibreMap, StyleSpecification, GeoJSONSource, LngLatLike, PaddingOptions } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 
 export interface Rect {
@@ -100,14 +100,11 @@ export function withLabelGuards(style: StyleSpecification): StyleSpecification {
 	};
 }
 
-/** The guards as the source's data: each square at the place under its centre. */
-export function guardFeatures(map: Pick<MapLibreMap, 'unproject'>, guards: Guard[]): FeatureCollection<Point> {
+/** The guards as the source's data: each square at the place under its centre (`unproject`: screen px → lon/lat). */
+export function guardFeatures(unproject: (p: [number, number]) => [number, number], guards: Guard[]): FeatureCollection<Point> {
 	return {
 		type: 'FeatureCollection',
-		features: guards.map((g) => {
-			const p = map.unproject([g.x, g.y]);
-			return { type: 'Feature', properties: { size: g.size }, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } };
-		})
+		features: guards.map((g) => ({ type: 'Feature', properties: { size: g.size }, geometry: { type: 'Point', coordinates: unproject([g.x, g.y]) } }))
 	};
 }
 
@@ -116,34 +113,150 @@ const rectOf = (el: Element): Rect => {
 	return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 };
 
+/** where a place (lon/lat) is on the screen, and which place is under a pixel: the map's, or a camera's it is going to */
+export interface Projection {
+	project(p: [number, number]): [number, number];
+	unproject(p: [number, number]): [number, number];
+}
+const projectionOf = (map: MapLibreMap): Projection => ({
+	project: (p) => {
+		const q = map.project(p);
+		return [q.x, q.y];
+	},
+	unproject: (p) => {
+		const q = map.unproject(p);
+		return [q.lng, q.lat];
+	}
+});
+
+/** The guards each map holds (their places, lon/lat, and sides) and the covers it follows. */
+const held = new WeakMap<MapLibreMap, { covers: string[]; at: [number, number][]; sizes: number[] }>();
+
+/** The guards for the page's layout now: the map's own controls and the page's covers over it. */
+function currentGuards(map: MapLibreMap, covers: string[]): Guard[] {
+	const container = map.getContainer();
+	const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...covers.flatMap((s) => [...document.querySelectorAll(s)])];
+	const rects = els.map(rectOf).filter((r) => r.right > r.left && r.bottom > r.top);
+	return guardsFor(rectOf(container), rects);
+}
+
+/**
+ * Sets the guards of `map` for the layout now, seen through `projection` (the map's camera, or the
+ * one it is about to land on). Nothing is sent to MapLibre when the guards it holds are already
+ * where they should be on the screen (within half a pixel): no new tiles, no new placement.
+ */
+function setGuards(map: MapLibreMap, projection: Projection): boolean {
+	const state = held.get(map);
+	const source = map.getSource<GeoJSONSource>(GUARD_SOURCE);
+	if (!state || !source) return false;
+	const start = performance.now();
+	try {
+		return setGuardsOf(state, source, map, projection);
+	} finally {
+		// its cost, for the traces (docs/city-context.md: measured per move on a slowed phone)
+		performance.measure('qantar:label-guards', { start });
+	}
+}
+
+function setGuardsOf(
+	state: { covers: string[]; at: [number, number][]; sizes: number[] },
+	source: GeoJSONSource,
+	map: MapLibreMap,
+	projection: Projection
+): boolean {
+	const guards = currentGuards(map, state.covers);
+	const same =
+		guards.length === state.at.length &&
+		guards.every((g, i) => {
+			const [x, y] = projection.project(state.at[i]!);
+			return g.size === state.sizes[i] && Math.abs(x - g.x) <= 0.5 && Math.abs(y - g.y) <= 0.5;
+		});
+	if (same) return false;
+	const data = guardFeatures(projection.unproject, guards);
+	state.at = data.features.map((f) => f.geometry.coordinates as [number, number]);
+	state.sizes = guards.map((g) => g.size);
+	source.setData(data);
+	return true;
+}
+
+/** lon/lat → Web Mercator world pixels (512 px tiles, MapLibre's) at zoom 0 */
+const world = ([lon, lat]: [number, number]): [number, number] => [
+	((lon + 180) / 360) * 512,
+	((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512
+];
+const lonLat = ([x, y]: [number, number]): [number, number] => [
+	(x / 512) * 360 - 180,
+	(360 / Math.PI) * Math.atan(Math.exp(((180 - (y / 512) * 360) * Math.PI) / 180)) - 90
+];
+
+/**
+ * The screen of a camera (centre, zoom, bearing, padding; no pitch) over a map of `width` × `height`
+ * px, as MapLibre's Web Mercator draws it: the centre at the middle of the padded area. Pure.
+ */
+export function cameraProjection(
+	camera: { center: [number, number]; zoom: number; bearing?: number; padding?: Partial<PaddingOptions> },
+	width: number,
+	height: number
+): Projection {
+	const { top = 0, right = 0, bottom = 0, left = 0 } = camera.padding ?? {};
+	const cx = left + (width - left - right) / 2;
+	const cy = top + (height - top - bottom) / 2;
+	const scale = 2 ** camera.zoom;
+	const [wx, wy] = world(camera.center);
+	const a = (-(camera.bearing ?? 0) * Math.PI) / 180;
+	const [cos, sin] = [Math.cos(a), Math.sin(a)];
+	return {
+		project: (p) => {
+			const [x, y] = world(p);
+			const dx = (x - wx) * scale;
+			const dy = (y - wy) * scale;
+			return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
+		},
+		unproject: ([sx, sy]) => {
+			const dx = sx - cx;
+			const dy = sy - cy;
+			return lonLat([wx + (dx * cos + dy * sin) / scale, wy + (-dx * sin + dy * cos) / scale]);
+		}
+	};
+}
+
+const lngLatOf = (c: LngLatLike): [number, number] => (Array.isArray(c) ? [c[0], c[1]] : 'lng' in c ? [c.lng, c.lat] : [c.lon, c.lat]);
+
+/**
+ * Lays the guards for the camera the map is about to take (applyView, before a flight or a cut),
+ * so that they are in MapLibre's collision index when it lands: the first labels placed there are
+ * the right ones, with no re-placement after `moveend` (which then finds nothing to change). A
+ * pitched camera is left to `moveend`.
+ */
+export function guardsAhead(
+	map: MapLibreMap,
+	camera: { center?: LngLatLike; zoom?: number; bearing?: number; pitch?: number; padding?: PaddingOptions }
+): void {
+	if (!held.has(map) || camera.pitch || !camera.center || camera.zoom === undefined) return;
+	const { width, height } = map.getContainer().getBoundingClientRect();
+	const padding = camera.padding ?? map.getPadding();
+	setGuards(map, cameraProjection({ center: lngLatOf(camera.center), zoom: camera.zoom, bearing: camera.bearing ?? map.getBearing(), padding }, width, height));
+}
+
 /**
  * Keeps the guards on the map's controls (its own: scale, credits, zoom buttons) and on the page's
  * elements matching `covers` (CSS selectors), after each move and whenever the map is idle with a
- * layout that changed (a control that appeared after the move).
+ * layout that changed (a control that appeared after the move). Each check costs a few rectangles
+ * read and the guards projected; MapLibre is given new data only when a guard is off its place.
  */
 export function watchLabelGuards(map: MapLibreMap, covers: string[] = []): () => void {
-	let last = '';
 	const transparent = { width: GUARD_IMAGE_PX, height: GUARD_IMAGE_PX, data: new Uint8Array(GUARD_IMAGE_PX * GUARD_IMAGE_PX * 4) };
+	held.set(map, { covers, at: [], sizes: [] });
 	const onMissing = (e: { id: string }) => {
 		if (e.id === GUARD_IMAGE && !map.hasImage(GUARD_IMAGE)) map.addImage(GUARD_IMAGE, transparent);
 	};
-	const update = () => {
-		const source = map.getSource<GeoJSONSource>(GUARD_SOURCE);
-		if (!source) return;
-		const container = map.getContainer();
-		const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...covers.flatMap((s) => [...document.querySelectorAll(s)])];
-		const rects = els.map(rectOf).filter((r) => r.right > r.left && r.bottom > r.top);
-		const guards = guardsFor(rectOf(container), rects);
-		const key = JSON.stringify([guards, map.getCenter(), map.getZoom(), map.getBearing(), map.getPitch()]);
-		if (key === last) return;
-		last = key;
-		source.setData(guardFeatures(map, guards));
-	};
+	const update = () => void setGuards(map, projectionOf(map));
 	map.on('styleimagemissing', onMissing);
 	map.on('moveend', update);
 	map.on('idle', update);
 	map.on('resize', update);
 	return () => {
+		held.delete(map);
 		map.off('styleimagemissing', onMissing);
 		map.off('moveend', update);
 		map.off('idle', update);

@@ -124,7 +124,7 @@ function labels(lang: Lang, theme: Theme, source: string, layerId: string, color
 			...base,
 			id: `story-${layerId}-label-highlight`,
 			filter: highlightFilter([]),
-			layout: { ...base.layout, 'text-size': ['interpolate', ['linear'], ['zoom'], 2, 12.5, 4, 15] as ExpressionSpecification },
+			layout: { ...base.layout, 'text-size': ['interpolate', ['linear'], ['zoom'], 2, 11.5, 4, 15] as ExpressionSpecification },
 			paint: { ...base.paint, 'text-color': dark ? '#ffd9cc' : '#5c0f0b', 'text-halo-width': 2 }
 		}
 	];

@@ -29,7 +29,7 @@ export interface MapView {
 	labelAnchors: Record<string, Anchor[]>;
 	/**
 	 * per point feature: the order its label is placed in (lower first, MapLibre's symbol-sort-key):
-	 * the dots nearest the frame's sides first, they have the fewest places left (the text can only go inward)
+	 * the dots nearest the frame's sides (top and bottom too) first, they have the fewest places left (the text can only go inward)
 	 */
 	labelOrder: Record<string, number>;
 	/**
@@ -77,9 +77,11 @@ export function stepToView(step: StepView, features: ReadonlyMap<string, Feature
 	const labelOrder: Record<string, number> = {};
 	if (bounds)
 		for (const id of Object.keys(anchors)) {
-			const [lon] = (features.get(id)!.geometry as Point).coordinates as [number, number];
+			const [lon, lat] = (features.get(id)!.geometry as Point).coordinates as [number, number];
 			const fx = bounds[2] > bounds[0] ? (lon - bounds[0]) / (bounds[2] - bounds[0]) : 0.5;
-			labelOrder[id] = Math.round(Math.min(Math.abs(fx), Math.abs(1 - fx)) * 100);
+			const fy = bounds[3] > bounds[1] ? (lat - bounds[1]) / (bounds[3] - bounds[1]) : 0.5;
+			// the nearest side, top and bottom included: the north-most airfield (Ivanovo) before its neighbour near Moscow
+			labelOrder[id] = Math.round(Math.min(Math.abs(fx), Math.abs(1 - fx), Math.abs(fy), Math.abs(1 - fy)) * 100);
 		}
 	const labelled = bounds ? Object.keys(anchors).filter((id) => inBounds(bounds, features.get(id)!.geometry as Point)) : undefined;
 	return { camera, layers, highlight: [...step.highlight], distances: measureDistances(step, features), labelAnchors: anchors, labelOrder, labelled };
