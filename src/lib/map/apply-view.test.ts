@@ -83,6 +83,20 @@ describe('seedStyle: the opening view baked into the style', () => {
 	});
 });
 
+describe('applyView: what is dimmed', () => {
+	it("dims a shown layer that is not emphasised, but never the names of the step's highlighted features", () => {
+		// the airlift step highlights the Almaty airport and Zhetygen, whose layer (air bases) is shown, not emphasised
+		const style = newStyle();
+		const map = fakeMap(style);
+		adopt(map as never, seedStyle(style, viewOf('overview'), basemapNames));
+		applyView(map as never, viewOf('csto-airlift'), { ...opts, motion: 'none' });
+		const opacity = (id: string) => (map.getStyle().layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
+		expect(opacity('story-csto-bases-circle')['circle-opacity']).toBeLessThan(1);
+		expect(opacity('story-csto-bases-label')['text-opacity']).toBeLessThan(1);
+		expect(opacity('story-csto-bases-label-highlight')['text-opacity']).toBe(1);
+	});
+});
+
 describe('drawInCuts: a line drawn in with few source updates', () => {
 	it('sets the data at most DRAW_IN_STAGES times over a flight of any frame rate, and ends on the whole line', () => {
 		const lengths = [64, 2, 17];

@@ -76,16 +76,30 @@ const applied = new WeakMap<MapLibreMap, Applied>();
 
 const FADE_MS = { full: 600, reduced: 200, none: 0 } as const;
 
+/**
+ * A story style layer's opacities when its story layer is drawn at `factor` (1 emphasised, less
+ * dimmed, 0 hidden): its base opacities times the factor. The names of the step's highlighted
+ * features are never dimmed with their layer: they are what the step is about.
+ */
+function opacities(layer: LayerSpecification, factor: number): Record<string, unknown> {
+	const base = baseOpacity(layer);
+	const f = factor > 0 && layer.id.endsWith('-label-highlight') ? 1 : factor;
+	const out: Record<string, unknown> = {};
+	for (const prop of OPACITY_PROPS[layer.type] ?? []) {
+		const b = base[prop] ?? 1;
+		out[prop] = typeof b === 'number' ? b * f : f === 1 ? b : ['*', f, b];
+	}
+	return out;
+}
+
 function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number, motion: Motion, state: Applied) {
 	const token = (state.tokens[storyLayerId] = (state.tokens[storyLayerId] ?? 0) + 1);
 	for (const layer of styleLayersOf(map, storyLayerId)) {
-		const base = baseOpacity(layer);
 		if (factor > 0) map.setLayoutProperty(layer.id, 'visibility', 'visible');
-		for (const prop of OPACITY_PROPS[layer.type] ?? []) {
-			const b = base[prop] ?? 1;
+		for (const [prop, value] of Object.entries(opacities(layer, factor))) {
 			const set = map.setPaintProperty.bind(map) as (layer: string, name: string, value: unknown) => void;
 			set(layer.id, `${prop}-transition`, { duration: FADE_MS[motion], delay: 0 });
-			set(layer.id, prop, typeof b === 'number' ? b * factor : factor === 1 ? b : ['*', factor, b]);
+			set(layer.id, prop, value);
 		}
 	}
 	if (factor === 0)
@@ -161,13 +175,7 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 		const factor = factorOf(layer);
 		if (factor !== undefined) {
 			layer.layout = { ...layer.layout, visibility: factor > 0 ? 'visible' : 'none' } as never;
-			const base = baseOpacity(layer);
-			const paint = { ...(layer as { paint?: Record<string, unknown> }).paint };
-			for (const prop of OPACITY_PROPS[layer.type] ?? []) {
-				const b = base[prop] ?? 1;
-				paint[prop] = typeof b === 'number' ? b * factor : factor === 1 ? b : ['*', factor, b];
-			}
-			(layer as { paint?: Record<string, unknown> }).paint = paint;
+			(layer as { paint?: Record<string, unknown> }).paint = { ...(layer as { paint?: Record<string, unknown> }).paint, ...opacities(layer, factor) };
 			const filter = labelFilterFor(layer.id, view.highlight, view.labelled);
 			if (filter) (layer as { filter?: FilterSpecification }).filter = filter;
 			if (isStoryLabel(layer.id))
