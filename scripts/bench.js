@@ -102,7 +102,9 @@ const INIT = () => {
 				if (b.firstIdle) return;
 				const el = document.querySelector('[data-active-step]');
 				if (el && el.getAttribute('data-map-step') !== el.getAttribute('data-active-step')) return;
-				if (!map.loaded() || map.isMoving()) return;
+				// MapLibre fires 'idle' only when the map is loaded and still: no map.loaded() here, since the
+				// page's own idle listeners, registered before this one (label guards, the deferred basemap
+				// files), may start new loads at that very idle and make loaded() false by the time this runs
 				b.firstIdle = performance.now();
 				map.off('idle', check);
 			};
