@@ -61,6 +61,9 @@ function countryName(lang: Lang): ExpressionSpecification {
 export { CITY_ZOOM } from './credits';
 import { CITY_ZOOM } from './credits';
 export const DISTRICT_LABEL_ZOOM = 10;
+/** district names' text size (px): from `min` at z10 to `max` at z14, linear (district-here.ts sizes its name with it) */
+export const DISTRICT_TEXT_SIZE = { fromZoom: 10, min: 11, toZoom: 14, max: 13.5 } as const;
+const { fromZoom, min, toZoom, max } = DISTRICT_TEXT_SIZE;
 
 /**
  * Almaty's limit and districts (OpenStreetMap): a faint fill inside the limit, the limit, dashed
@@ -83,7 +86,7 @@ function cityContextLayers(lang: Lang, p: Palette): LayerSpecification[] {
 		layout: {
 			'text-field': text,
 			'text-font': [BASEMAP_FONT],
-			'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 13.5] as ExpressionSpecification,
+			'text-size': ['interpolate', ['linear'], ['zoom'], fromZoom, min, toZoom, max] as ExpressionSpecification,
 			'text-letter-spacing': 0.06,
 			'text-max-width': 8,
 			'text-line-height': 1.2,

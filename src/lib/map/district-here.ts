@@ -10,7 +10,8 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { basemapSources, SRC } from './basemap-sources';
-import { EDGE_BAND } from './label-guards';
+import { EDGE_BAND, projectionOf } from './label-guards';
+import { DISTRICT_TEXT_SIZE } from './basemap-style';
 import type { Lang } from '$lib/i18n/lang';
 
 export type District = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
@@ -164,14 +165,7 @@ export async function showDistrictHere(
 		right: width - Math.max(band, less(right)),
 		bottom: height - Math.max(band, less(bottom))
 	};
-	const px = (p: [number, number]): [number, number] => {
-		const q = map.project(p);
-		return [q.x, q.y];
-	};
-	const unproject = ([x, y]: [number, number]): [number, number] => {
-		const q = map.unproject([x, y]);
-		return [q.lng, q.lat];
-	};
+	const { project: px, unproject } = projectionOf(map);
 	const layers = map
 		.getStyle()
 		.layers.filter((l) => OBSTACLE.test(l.id))
@@ -185,8 +179,9 @@ export async function showDistrictHere(
 			],
 			{ layers }
 		).length === 0;
-	// the names' text-size (basemap-style.ts: 11 px at z10 to 13.5 px at z14)
-	const textSize = 11 + ((Math.min(14, Math.max(10, map.getZoom())) - 10) / 4) * 2.5;
+	// the names' text size, as the basemap draws them at this zoom
+	const { fromZoom, min, toZoom, max } = DISTRICT_TEXT_SIZE;
+	const textSize = min + ((Math.min(toZoom, Math.max(fromZoom, map.getZoom())) - fromZoom) / (toZoom - fromZoom)) * (max - min);
 	const start = performance.now();
 	const onScreen = [...highlight, ...points].map(px);
 	const named = districts.flatMap((district) => {

@@ -118,7 +118,7 @@ export interface Projection {
 	project(p: [number, number]): [number, number];
 	unproject(p: [number, number]): [number, number];
 }
-const projectionOf = (map: MapLibreMap): Projection => ({
+export const projectionOf = (map: MapLibreMap): Projection => ({
 	project: (p) => {
 		const q = map.project(p);
 		return [q.x, q.y];
