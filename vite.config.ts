@@ -24,8 +24,9 @@ const RUNTIME_GROUP =
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after hydration
-		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts', 'src/lib/map/style.ts'] })
+		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after hydration;
+		// the public env too (the map loader's third import: else one more round trip before the map starts)
+		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts', 'src/lib/map/style.ts', 'virtual:env/dynamic/public'] })
 	],
 	build: {
 		// maplibre-gl alone is ~1.1 MB raw / ~300 kB gzip; it is split into its own chunk.

@@ -22,6 +22,9 @@ const env = {
 	QANTAR_STEP_PICTURES: 'on',
 	QANTAR_PICTURES_RETRY_SECONDS: '1',
 	QANTAR_PICTURES_IDLE_SECONDS: '5',
+	// a drawing's time limit: 40 s per size (a drawing takes 15–45 s here under load), so a drawing
+	// whose browser was killed as its page opened (Playwright's newPage then hangs) fails within 80 s
+	QANTAR_PICTURES_TIMEOUT_MS: '40000',
 	HOST: '127.0.0.1'
 };
 const buildPicture = (lang: string, file: string) => readFileSync(join('build/client/snapshots', lang, file));

@@ -20,7 +20,8 @@ import { writeFileAtomic } from '../editor/atomic-write.js';
 import { contentDocument, published } from '../story/published';
 import { corrections } from '../story/corrections-log';
 import { findChromium, CHROMIUM_ARGS } from '../../../../scripts/lib/chromium.js';
-import { renderStepPicture } from './render-step-picture.js';
+import { PICTURE_SIZES, renderStepPicture } from './render-step-picture.js';
+import { withDeadline } from './deadline';
 import { keyParts, pictureFingerprints, type PictureKey } from './picture-fingerprint';
 import { PictureQueue } from './picture-queue';
 import type { PicturesStatus } from '$lib/api/story-api';
@@ -62,11 +63,7 @@ async function launch(): Promise<Browser> {
 		throw new Error('no Chromium');
 	}
 	const { chromium } = await import('playwright-core');
-	const b = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
-	b.on('disconnected', () => {
-		if (browser) browser = null;
-	});
-	return b;
+	return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
 function getBrowser(): Promise<Browser> {
@@ -75,11 +72,21 @@ function getBrowser(): Promise<Browser> {
 	if (!browser) {
 		const made = launch();
 		browser = made;
-		made.catch(() => {
-			if (browser === made) browser = null;
-		});
+		// a browser that dies or is closed is forgotten, but only if it is still the current one (not
+		// one closed when idle, after which another was launched)
+		made.then(
+			(b) => b.on('disconnected', () => dropBrowser(made)),
+			() => dropBrowser(made)
+		);
 	}
 	return browser;
+}
+
+/** forgets `made` if it is the current browser, and closes it (a hung browser is not waited for) */
+function dropBrowser(made: Promise<Browser>) {
+	if (browser !== made) return;
+	browser = null;
+	void made.then((b) => b.close()).catch(() => {});
 }
 
 /** closes the browser once the queue has been idle `QANTAR_PICTURES_IDLE_SECONDS` (default 60) */
@@ -87,9 +94,7 @@ function closeWhenIdle() {
 	if (idleTimer) clearTimeout(idleTimer);
 	idleTimer = setTimeout(
 		() => {
-			const b = browser;
-			browser = null;
-			void b?.then((x) => x.close()).catch(() => {});
+			if (browser) dropBrowser(browser);
 		},
 		Number(process.env.QANTAR_PICTURES_IDLE_SECONDS ?? 60) * 1000
 	);
@@ -135,9 +140,17 @@ export function startStepPictures(env: Record<string, string | undefined> = proc
 		render: async (key) => {
 			const { lang, id } = keyParts(key);
 			await ignoreInGit(dataDir());
-			const b = await getBrowser();
 			const t0 = performance.now();
-			await renderStepPicture({ browser: b, base, id, lang, outDir: picturesDir(), timeout: Number(env.QANTAR_PICTURES_TIMEOUT_MS ?? 60_000) });
+			const timeout = Number(env.QANTAR_PICTURES_TIMEOUT_MS ?? 60_000);
+			const made = getBrowser();
+			// each step of a size's drawing has `timeout`, but Playwright's newPage has none and hangs when
+			// the browser is killed as the page opens (seen in tests/api/pictures.spec.ts): the whole drawing
+			// gets `timeout` per size, then its browser is dropped and the queue tries again later
+			await withDeadline(
+				made.then((b) => renderStepPicture({ browser: b, base, id, lang, outDir: picturesDir(), timeout })),
+				timeout * PICTURE_SIZES.length,
+				() => dropBrowser(made)
+			);
 			console.log(`qantar: drew the picture of step "${id}" (${lang}) again, both sizes, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		},
 		save: async (rendered) => {
