@@ -12,11 +12,10 @@
  * own layer's, labelled or highlighted), and only while its layer is shown: a layer whose own
  * labels are the same at the next step, or that stays hidden, is not touched.
  */
-import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { anchorExpression, sortKeyExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
 import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight } from './highlight';
