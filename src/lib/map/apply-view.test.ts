@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
-import { applyView, adopt, seedStyle, drawInCuts, DRAW_IN_STAGES } from './apply-view';
+import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { applyView, adopt, seedStyle, drawInCuts, labelSpec, DRAW_IN_STAGES } from './apply-view';
+import { isStoryLabel, labelFilterFor } from './story-style';
+import { anchorOffsets, DEFAULT_ANCHORS } from '$lib/story/label-anchors';
 import { indexLayers } from './layer-index';
 import { fakeStyleMap } from './fake-style-map';
 import { STORY_LAYERS, LAYER_IDS } from '$lib/geo/layers';
@@ -54,13 +57,13 @@ describe('seedStyle: the opening view baked into the style', () => {
 		vi.runAllTimers(); // hidden layers stop rendering after their fade
 		vi.useRealTimers();
 		const seeded = newStyle();
-		seedStyle(seeded, viewOf(id), basemapNames);
+		seedStyle(seeded, viewOf(id), featureLayer, basemapNames);
 		expect(drawn(seeded)).toEqual(drawn(applied.getStyle()));
 	});
 
 	it('leaves the first applyView of that view nothing to change but the camera', () => {
 		const style = newStyle();
-		const seed = seedStyle(style, viewOf('csto-airlift'), basemapNames);
+		const seed = seedStyle(style, viewOf('csto-airlift'), featureLayer, basemapNames);
 		const map = fakeMap(style);
 		adopt(map as never, seed);
 		applyView(map as never, viewOf('csto-airlift'), { ...opts, motion: 'none' });
@@ -72,7 +75,7 @@ describe('seedStyle: the opening view baked into the style', () => {
 	it('re-filters labels and basemap places only when the highlight or the shown places change', () => {
 		const style = newStyle();
 		const map = fakeMap(style);
-		adopt(map as never, seedStyle(style, viewOf('overview'), basemapNames));
+		adopt(map as never, seedStyle(style, viewOf('overview'), featureLayer, basemapNames));
 		const view = viewOf('akimat');
 		applyView(map as never, view, { ...opts, motion: 'reduced' });
 		const first = map.changes.filter((c) => c.startsWith('filter')).length;
@@ -83,12 +86,90 @@ describe('seedStyle: the opening view baked into the style', () => {
 	});
 });
 
+describe('labelSpec: each label layer given only its own labels', () => {
+	const labelLayers = newStyle().layers.filter((l) => isStoryLabel(l.id)) as { id: string; source: string }[];
+	const evaluate = (expr: unknown, id: string) => {
+		const e = createExpression(expr, 'layers[0].layout.x');
+		if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+		return e.value.evaluate({ zoom: 5 }, { type: 1, properties: { id } } as never);
+	};
+	it.each(steps.map((s) => s.id))('step %s: every point in the same label layer, at the same anchors and order, as with filters over every layer', (id) => {
+		const view = viewOf(id);
+		let drawn = 0;
+		for (const l of labelLayers) {
+			const spec = labelSpec(l.id, view, featureLayer);
+			const before = labelFilterFor(l.id, view.highlight, view.labelled)!;
+			for (const f of layers.find((x) => `story-${x.layer.id}` === l.source)!.data.features) {
+				const fid = String(f.properties?.id);
+				const feature = { type: 1, properties: f.properties } as never;
+				const now = featureFilter(spec.filter, 'layers[0].filter').filter({ zoom: 5 }, feature);
+				expect(now, `${l.id} ${fid}`).toBe(featureFilter(before, 'layers[0].filter').filter({ zoom: 5 }, feature));
+				if (!now) continue;
+				drawn++;
+				expect(evaluate(spec['text-variable-anchor-offset'], fid), `${l.id} ${fid}`).toEqual(anchorOffsets(view.labelAnchors[fid] ?? DEFAULT_ANCHORS));
+				expect(evaluate(spec['symbol-sort-key'], fid), `${l.id} ${fid}`).toBe(view.labelOrder[fid] ?? 0);
+			}
+		}
+		expect(drawn).toBeGreaterThan(0);
+	});
+
+	it("leaves a shown layer's labels alone when only another layer's change (no new tile layout)", () => {
+		const style = newStyle();
+		const map = fakeMap(style);
+		adopt(map as never, seedStyle(style, viewOf('csto-airlift'), featureLayer, basemapNames));
+		const view = viewOf('csto-airlift');
+		const other = view.highlight.find((id) => featureLayer.get(id) !== 'csto-bases')!;
+		applyView(map as never, { ...view, highlight: view.highlight.filter((id) => id !== other) }, { ...opts, motion: 'none' });
+		const touched = map.changes.filter((c) => /^(filter|layout) story-.*-label/.test(c));
+		expect(touched.length).toBeGreaterThan(0);
+		expect(touched.filter((c) => c.includes(`story-${featureLayer.get(other)}-label`))).toEqual(touched);
+	});
+
+	it('walking the story, touches only the labels of layers shown at the step', () => {
+		const style = newStyle();
+		const map = fakeMap(style);
+		adopt(map as never, seedStyle(style, viewOf(steps[0]!.id), featureLayer, basemapNames));
+		for (const step of steps.slice(1)) {
+			map.changes.length = 0;
+			const view = viewOf(step.id);
+			applyView(map as never, view, { ...opts, motion: 'none' });
+			for (const c of map.changes.filter((c) => /^(filter|layout) story-.*-label/.test(c) && !c.includes('visibility'))) {
+				const layer = c
+					.split(' ')[1]!
+					.replace(/^story-/, '')
+					.replace(/-label(-highlight)?$/, '');
+				expect(view.layers[layer], `${step.id}: ${c}`).toBeGreaterThan(0);
+			}
+		}
+	});
+});
+
+describe('applyView: fades are paint only', () => {
+	it('sets every opacity as a number over the whole story: a fade never lays tiles out again', () => {
+		vi.useFakeTimers();
+		const style = newStyle();
+		const map = fakeMap(style);
+		const set: unknown[] = [];
+		const paint = map.setPaintProperty;
+		map.setPaintProperty = (id: string, p: string, v: unknown) => {
+			if (p.endsWith('opacity')) set.push(v);
+			paint(id, p, v);
+		};
+		adopt(map as never, seedStyle(style, viewOf(steps[0]!.id), featureLayer, basemapNames));
+		for (const step of steps.slice(1)) applyView(map as never, viewOf(step.id), { ...opts, motion: 'full' });
+		vi.runAllTimers();
+		vi.useRealTimers();
+		expect(set.length).toBeGreaterThan(0);
+		for (const v of set) expect(typeof v).toBe('number');
+	});
+});
+
 describe('applyView: what is dimmed', () => {
 	it("dims a shown layer that is not emphasised, but never the names of the step's highlighted features", () => {
 		// the airlift step highlights the Almaty airport and Zhetygen, whose layer (air bases) is shown, not emphasised
 		const style = newStyle();
 		const map = fakeMap(style);
-		adopt(map as never, seedStyle(style, viewOf('overview'), basemapNames));
+		adopt(map as never, seedStyle(style, viewOf('overview'), featureLayer, basemapNames));
 		applyView(map as never, viewOf('csto-airlift'), { ...opts, motion: 'none' });
 		const opacity = (id: string) => (map.getStyle().layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
 		expect(opacity('story-csto-bases-circle')['circle-opacity']).toBeLessThan(1);

@@ -5,17 +5,23 @@
  * through feature-state and label filters, the camera flies — or, with
  * reduced motion, cross-fades and cuts. CSTO lines draw in when they appear.
  * The distances the step's text gives are drawn, measured (`measure` source).
+ *
+ * A label layer's filter, anchors and placing order are layout: each change lays out its source's
+ * tiles again, in MapLibre's worker and then on the main thread (issue 22: the long tasks of the
+ * story's steps). So each label layer is given only what concerns the features it can draw (its
+ * own layer's, labelled or highlighted), and only while its layer is shown: a layer whose own
+ * labels are the same at the next step, or that stays hidden, is not touched.
  */
-import type { Map as MapLibreMap, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
 import { anchorExpression, sortKeyExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
 import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
-import { setFeatureHighlight, setLabelHighlight } from './highlight';
+import { setFeatureHighlight } from './highlight';
 import { frameBounds } from './frame';
 import { guardsAhead } from './label-guards';
-import { drawsStoryLayer, styleLayersOf } from './layer-index';
+import { drawsStoryLayer, styleLayersOf, type LayerLookup } from './layer-index';
 import { hidePlaces, seedHiddenPlaces, type HiddenPlaces } from './basemap-places';
 
 /** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
@@ -38,16 +44,12 @@ export interface Applied extends HiddenPlaces {
 	layers: Record<string, number>;
 	/** ids highlighted through feature-state */
 	highlight: string[];
-	/** ids the label filters are set for (undefined: the style's own filters) */
-	labelHighlight?: string[];
+	/** per label style layer and property ("<layer> filter", "<layer> text-variable-anchor-offset"…): the value set, as JSON (none: the style's own) */
+	labels: Record<string, string>;
 	/** per layer: bumped at each change, so a stale hide does not win */
 	tokens: Record<string, number>;
 	/** the measured distances drawn (their key), '' for none */
 	measure?: string;
-	/** the label anchors set (their key) */
-	anchors?: string;
-	/** the features given normal labels (their key; undefined: all) */
-	labelled?: string;
 }
 
 const measureKey = (d: Measured[]) => d.map((m) => `${m.from}>${m.to}`).join();
@@ -72,6 +74,63 @@ export function measureFeatures(distances: Measured[]): FeatureCollection {
 		})
 	};
 }
+
+/** what a label style layer is given for a view: its filter and layout */
+interface LabelSpec {
+	filter: FilterSpecification;
+	'text-variable-anchor-offset': ExpressionSpecification;
+	'symbol-sort-key': ExpressionSpecification | number;
+}
+
+/** The story layer a label style layer draws ("story-<id>-label", "story-<id>-label-highlight"). */
+const labelledLayer = (styleLayerId: string) => styleLayerId.replace(/^story-/, '').replace(/-label(-highlight)?$/, '');
+
+/**
+ * What a label style layer (`styleLayerId`, see isStoryLabel) draws for a view: its filter (the
+ * highlighted features in big labels, the others in normal ones, only those in the frame when the
+ * view says which), and the anchors and placing order of the features it can draw — of its own
+ * layer (`layerOf`: feature id -> story layer id), labelled by it at this view. What other layers
+ * or unlabelled features do cannot change it, so it changes only when its own labels do. Pure.
+ */
+export function labelSpec(styleLayerId: string, view: MapView, layerOf: ReadonlyMap<string, string>): LabelSpec {
+	const layer = labelledLayer(styleLayerId);
+	const own = (id: string) => layerOf.get(id) === layer;
+	const highlight = view.highlight.filter(own);
+	const labelled = view.labelled?.filter(own);
+	const drawn = styleLayerId.endsWith('-label-highlight')
+		? highlight
+		: (labelled ?? Object.keys(view.labelAnchors).filter(own)).filter((id) => !highlight.includes(id));
+	const pick = <T>(r: Record<string, T>) => Object.fromEntries(drawn.filter((id) => id in r).map((id) => [id, r[id]!]));
+	return {
+		filter: labelFilterFor(styleLayerId, highlight, labelled)!,
+		'text-variable-anchor-offset': anchorExpression(pick(view.labelAnchors)),
+		'symbol-sort-key': sortKeyExpression(pick(view.labelOrder))
+	};
+}
+
+/**
+ * Gives the label layers of the story layers shown in `state.layers` what `view` asks of them
+ * (labelSpec), through `set`, for each property whose value differs from the one in
+ * `state.labels`. Hidden layers keep theirs until they are shown.
+ */
+function applyLabels(
+	layers: LayerLookup,
+	view: MapView,
+	layerOf: ReadonlyMap<string, string>,
+	state: Applied,
+	set: (styleLayerId: string, prop: keyof LabelSpec, value: LabelSpec[keyof LabelSpec]) => void
+) {
+	for (const id of layers.getLayersOrder()) {
+		if (!isStoryLabel(id) || !(state.layers[labelledLayer(id)]! > 0)) continue;
+		for (const [prop, value] of Object.entries(labelSpec(id, view, layerOf)) as [keyof LabelSpec, LabelSpec[keyof LabelSpec]][]) {
+			const key = JSON.stringify(value);
+			if (state.labels[`${id} ${prop}`] === key) continue;
+			state.labels[`${id} ${prop}`] = key;
+			set(id, prop, value);
+		}
+	}
+}
+
 const applied = new WeakMap<MapLibreMap, Applied>();
 
 const FADE_MS = { full: 600, reduced: 200, none: 0 } as const;
@@ -164,8 +223,13 @@ const hiddenNamesOf = (layers: Record<string, number>, names: Record<string, str
  * the first applyView of that view then changes nothing (no fade, no new
  * tile layout) and the map is idle as soon as it has loaded.
  */
-export function seedStyle(style: StyleSpecification, view: MapView, basemapNames?: Record<string, string[]>): Applied {
-	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labelHighlight: [...view.highlight], labelled: view.labelled?.join() };
+export function seedStyle(
+	style: StyleSpecification,
+	view: MapView,
+	featureLayer: ReadonlyMap<string, string>,
+	basemapNames?: Record<string, string[]>
+): Applied {
+	const state: Applied = { layers: { ...view.layers }, highlight: [], tokens: {}, labels: {} };
 	const factorOf = (layer: LayerSpecification) => {
 		if (!layer.id.startsWith('story-')) return undefined;
 		const id = Object.keys(view.layers).find((k) => drawsStoryLayer(layer.id, k));
@@ -176,17 +240,14 @@ export function seedStyle(style: StyleSpecification, view: MapView, basemapNames
 		if (factor !== undefined) {
 			layer.layout = { ...layer.layout, visibility: factor > 0 ? 'visible' : 'none' } as never;
 			(layer as { paint?: Record<string, unknown> }).paint = { ...(layer as { paint?: Record<string, unknown> }).paint, ...opacities(layer, factor) };
-			const filter = labelFilterFor(layer.id, view.highlight, view.labelled);
-			if (filter) (layer as { filter?: FilterSpecification }).filter = filter;
-			if (isStoryLabel(layer.id))
-				(layer as { layout?: object }).layout = {
-					...(layer as { layout?: object }).layout,
-					'text-variable-anchor-offset': anchorExpression(view.labelAnchors),
-					'symbol-sort-key': sortKeyExpression(view.labelOrder)
-				} as never;
 		}
 	}
-	state.anchors = JSON.stringify([view.labelAnchors, view.labelOrder]);
+	const byId = new Map(style.layers.map((l) => [l.id, l as { filter?: unknown; layout?: Record<string, unknown> }]));
+	applyLabels({ getLayersOrder: () => [...byId.keys()], getLayer: (id) => byId.get(id) }, view, featureLayer, state, (id, prop, value) => {
+		const layer = byId.get(id)!;
+		if (prop === 'filter') layer.filter = value;
+		else layer.layout = { ...layer.layout, [prop]: value };
+	});
 	if (basemapNames) seedHiddenPlaces(style, state, hiddenNamesOf(state.layers, basemapNames));
 	const measure = style.sources[MEASURE_SOURCE];
 	if (measure?.type === 'geojson' && view.distances.length) {
@@ -230,7 +291,7 @@ function moveCamera(map: MapLibreMap, view: MapView, opts: ApplyOptions) {
 export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): void {
 	let state = applied.get(map);
 	if (!state) {
-		state = { layers: {}, highlight: [], tokens: {} };
+		state = { layers: {}, highlight: [], tokens: {}, labels: {} };
 		applied.set(map, state);
 	}
 	for (const [id, factor] of Object.entries(view.layers)) {
@@ -246,22 +307,10 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		setFeatureHighlight(map, view.highlight, state.highlight, opts.featureLayer);
 		state.highlight = [...view.highlight];
 	}
-	if (view.highlight.join() !== state.labelHighlight?.join() || view.labelled?.join() !== state.labelled) {
-		setLabelHighlight(map, view.highlight, view.labelled);
-		state.labelHighlight = [...view.highlight];
-		state.labelled = view.labelled?.join();
-	}
-	const anchors = JSON.stringify([view.labelAnchors, view.labelOrder]);
-	if (anchors !== state.anchors) {
-		const expr = anchorExpression(view.labelAnchors);
-		const order = sortKeyExpression(view.labelOrder);
-		for (const layer of map.getStyle().layers)
-			if (isStoryLabel(layer.id)) {
-				map.setLayoutProperty(layer.id, 'text-variable-anchor-offset', expr);
-				map.setLayoutProperty(layer.id, 'symbol-sort-key', order);
-			}
-		state.anchors = anchors;
-	}
+	applyLabels(map, view, opts.featureLayer, state, (id, prop, value) => {
+		if (prop === 'filter') map.setFilter(id, value as FilterSpecification);
+		else map.setLayoutProperty(id, prop, value as ExpressionSpecification | number);
+	});
 	const key = measureKey(view.distances);
 	if (key !== (state.measure ?? '')) {
 		(map.getSource(MEASURE_SOURCE) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(measureFeatures(view.distances));

@@ -166,10 +166,7 @@ export async function showDistrictHere(
 		bottom: height - Math.max(band, less(bottom))
 	};
 	const { project: px, unproject } = projectionOf(map);
-	const layers = map
-		.getStyle()
-		.layers.filter((l) => OBSTACLE.test(l.id))
-		.map((l) => l.id);
+	const layers = map.getLayersOrder().filter((id) => OBSTACLE.test(id));
 	// MapLibre's own answer: nothing placed (label, dot, obstacle) on the box
 	const free = (b: Box) =>
 		map.queryRenderedFeatures(

@@ -14,6 +14,7 @@ export function fakeStyleMap(style: StyleSpecification) {
 	return {
 		changes,
 		getStyle: () => style,
+		getLayersOrder: () => style.layers.map((l) => l.id),
 		getLayer: (id: string) => layer(id),
 		getFilter: (id: string) => layer(id)?.filter,
 		setFilter: (id: string, f: FilterSpecification) => {

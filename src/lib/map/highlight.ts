@@ -20,8 +20,8 @@ export function setFeatureHighlight(map: MapLibreMap, ids: readonly string[], pr
 
 /** The labels of `ids` big, the others normal (only those in `labelled`, when given). Changing a symbol layer's filter lays its tiles out again: call it only when the ids change. */
 export function setLabelHighlight(map: MapLibreMap, ids: readonly string[], labelled?: readonly string[]): void {
-	for (const layer of map.getStyle().layers) {
-		const filter = labelFilterFor(layer.id, ids, labelled);
-		if (filter) map.setFilter(layer.id, filter);
+	for (const id of map.getLayersOrder()) {
+		const filter = labelFilterFor(id, ids, labelled);
+		if (filter) map.setFilter(id, filter);
 	}
 }

@@ -27,7 +27,7 @@ describe('indexLayers', () => {
 
 describe('styleLayersOf', () => {
 	const style = buildStyle({ origin: 'http://localhost', lang: 'fr', theme: 'light', layers });
-	const map = { getStyle: () => style };
+	const map = { getLayersOrder: () => style.layers.map((l) => l.id), getLayer: (id: string) => style.layers.find((l) => l.id === id) };
 
 	it("gives a story layer's own style layers, in drawing order", () => {
 		expect(styleLayersOf(map, 'csto-members').map((l) => l.id)).toEqual(['story-csto-members-fill', 'story-csto-members-outline']);

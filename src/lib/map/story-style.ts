@@ -48,6 +48,14 @@ export const MEASURE_SOURCE = 'measure';
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+
+/** A #rrggbb colour with an alpha, as CSS rgba(). */
+export function withAlpha(hex: string, alpha: number): string {
+	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+	if (!m) throw new Error(`story layer colour "${hex}": expected #rrggbb`);
+	const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
+	return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
 const lowConfidence: ExpressionSpecification = ['!=', ['get', 'confidence'], 'high'];
 
 /** paint properties that carry a layer's opacity, per style-layer type */
@@ -139,14 +147,20 @@ export function storyLayers(layers: StoryLayerData[], lang: Lang, theme: Theme):
 	const highlightLabels: LayerSpecification[] = [];
 	for (const { layer } of polygons) {
 		const source = sourceId(layer.id);
-		const fillOpacity: ExpressionSpecification = ['case', hl, 0.32, 0.14];
 		out.push({
 			id: `story-${layer.id}-fill`,
 			type: 'fill',
 			source,
-			metadata: { opacity: { 'fill-opacity': fillOpacity } },
-			// no antialiased edge pass (a second draw of every fill and a second WebGL program): the outline below covers the edge
-			paint: { 'fill-color': layer.color, 'fill-opacity': fillOpacity, 'fill-antialias': false }
+			metadata: { opacity: { 'fill-opacity': 1 } },
+			paint: {
+				// the highlight's ink in the colour's alpha, so that the layer's opacity stays one number: a fade
+				// is a paint change, where an opacity read from feature-state would lay the polygons' tiles out
+				// again at each step and jump instead of fading (MapLibre does not interpolate data-driven values)
+				'fill-color': ['case', hl, withAlpha(layer.color, 0.32), withAlpha(layer.color, 0.14)],
+				'fill-opacity': 1,
+				// no antialiased edge pass (a second draw of every fill and a second WebGL program): the outline below covers the edge
+				'fill-antialias': false
+			}
 		});
 		out.push({
 			id: `story-${layer.id}-outline`,
