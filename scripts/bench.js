@@ -325,6 +325,9 @@ async function floorRun(browser, kinds, cameras, size, device) {
 	const transitions = [];
 	const t0 = await page.evaluate(() => performance.now());
 	for (let i = 1; i < cameras.length; i++) {
+		// paced as the story's walk (storyRun waits 400 ms before each step): else the floor flew on at
+		// each moveend, before its landing tiles were loaded, and did less work than the story does
+		await page.waitForTimeout(400);
 		const f = await page.evaluate((c) => window.floorFly(c), cameras[i]);
 		transitions.push({ fps: (f.frames * 1000) / f.ms, ms: f.ms });
 	}
