@@ -35,6 +35,7 @@ export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<E
 	if (problems.length) fail(problems, lang);
 	return {
 		lang,
+		t: STRINGS[lang],
 		layers,
 		step,
 		title: step.title,
@@ -68,6 +69,7 @@ export async function loadViewEmbed(lang: Lang, url: URL): Promise<EmbedData> {
 	const layerNames = view.layers.map((id) => all.find((l) => l.layer.id === id)!.layer.name[lang]).join(', ');
 	return {
 		lang,
+		t,
 		layers,
 		step,
 		title: view.title ?? t.embedViewTitle,
