@@ -12,10 +12,11 @@ import { preloadDynamicImports } from './scripts/lib/preload-dynamic.js';
  * page (and explore, which shows citations too). Editor code matches none of them and keeps its own chunks.
  * A group takes every module its test matches, whoever imports it: what only some pages need stays
  * out of the tests (the interface strings, which the story and embeds receive with their data; the
- * district-here name and turf's point-in-polygon, loaded at city zoom; the editor's turf modules).
+ * district-here name and turf's point-in-polygon, loaded at city zoom). Turf is not in reader pages'
+ * code: geo/extent.ts and geo/great-circle.ts give its bbox and distance.
  */
 const MAP_GROUP =
-	/src[\\/]lib[\\/](map[\\/](apply-view|basemap-[a-z]+|story-style|credits|frame|highlight|layer-index|style-ready|label-guards|district-here-when)\.ts|story[\\/](step-to-view|measure|label-anchors|padding)\.ts|geo[\\/]layers\.ts|components[\\/](StoryMap|MapView|LocatorInset)\.svelte)|node_modules[\\/]@turf[\\/](bbox|distance|helpers|meta|invariant)[\\/]/;
+	/src[\\/]lib[\\/](map[\\/](apply-view|basemap-[a-z]+|style|story-style|credits|frame|highlight|layer-index|style-ready|label-guards|district-here-when)\.ts|story[\\/](step-to-view|measure|label-anchors|padding)\.ts|geo[\\/](layers|extent|great-circle)\.ts|components[\\/](StoryMap|MapView|LocatorInset)\.svelte)|^\0virtual:env[\\/]dynamic[\\/]public$/;
 const TEXT_GROUP =
 	/src[\\/]lib[\\/](i18n[\\/](period-labels|punctuation)\.ts|schema[\\/]periods\.ts|corrections[\\/]almaty-time\.ts|components[\\/](PeriodBadge|UpdatedNote|TextFonts)\.svelte)/;
 const STORY_GROUP =
@@ -27,8 +28,10 @@ const RUNTIME_GROUP =
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after hydration
-		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts', 'src/lib/map/style.ts'] })
+		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after
+		// hydration. The style builder (style.ts) and the public env are in the `map` group, which those pages load anyway (files of their own
+		// were 0.3 KB gzip more; load.ts, the map's only client importer of the env, still imports them dynamically)
+		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts'] })
 	],
 	build: {
 		// maplibre-gl alone is ~1.1 MB raw / ~300 kB gzip; it is split into its own chunk.

@@ -127,26 +127,34 @@ for (const path of ['/', '/en', '/step/residence', '/embed/step/csto-airlift', '
 	});
 }
 
-// issue 22: the district-here name (turf's point-in-polygon over the districts) is loaded only for a view at city zoom
-test('the district-here code is loaded at city zoom only', async ({ page, request }) => {
+// issue 22: the district-here name (turf's point-in-polygon over the districts) and the locator inset's
+// drawing are loaded only for a view at city zoom
+test('the district-here and locator drawing code is loaded at city zoom only', async ({ page, request }) => {
 	test.setTimeout(90_000);
-	/** its performance mark's name, a string the minifier keeps */
+	/** district-here's performance mark's name, and the locator's text alternative: strings the minifier keeps */
 	const MARK = 'qantar:district-here';
-	for (const path of ['/', '/embed/step/csto-airlift', '/step/residence'])
-		expect(await preloadedScripts(request, path), `${path} preloads it`).not.toContain(MARK);
+	const LOCATOR = 'Locator map: Almaty';
+	for (const path of ['/', '/embed/step/csto-airlift', '/step/residence']) {
+		const js = await preloadedScripts(request, path);
+		expect(js, `${path} preloads district-here`).not.toContain(MARK);
+		expect(js, `${path} preloads the locator's drawing`).not.toContain(LOCATOR);
+	}
 	const scripts: Promise<string>[] = [];
 	page.on('response', (r) => {
 		if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
 	});
-	const loaded = async () => (await Promise.all(scripts)).some((js) => js.includes(MARK));
+	const loaded = async (text = MARK) => (await Promise.all(scripts)).some((js) => js.includes(text));
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/en?test');
 	await waitForStep(page, 'overview');
 	expect(await loaded(), 'loaded at the opening overview').toBe(false);
+	expect(await loaded(LOCATOR), 'the locator drawing loaded at the opening overview').toBe(false);
 	await page.locator('.progress a[href="#residence"]').click();
 	await waitForStep(page, 'residence');
 	expect(await loaded(), 'loaded at the residence step (city zoom)').toBe(true);
+	expect(await loaded(LOCATOR), 'the locator drawing too').toBe(true);
+	await expect(page.getByTestId('locator').locator('svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(LOCATOR));
 	const here = await page.evaluate(() => window.qantar!.map.queryRenderedFeatures({ layers: ['base-almaty-district-here'] }).length);
 	expect(here, 'and the district is named').toBeGreaterThan(0);
 });

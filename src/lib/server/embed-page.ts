@@ -47,7 +47,7 @@ export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<E
 		options,
 		embedPath: `${prefix(lang)}/embed/step/${step.id}`,
 		pageUrl: `${url.origin}${prefix(lang)}/embed/step/${step.id}`,
-		update: latestUpdates(corrections()).steps[step.id]
+		update: latestUpdates(corrections(), lang).steps[step.id]
 	};
 }
 

@@ -27,7 +27,7 @@ export async function loadStoryPage(lang: Lang, url: URL, stepId?: string) {
 		story,
 		layers,
 		sources: sourcesFor(storySourceIds(story)),
-		updates: latestUpdates(corrections()).steps,
+		updates: latestUpdates(corrections(), lang).steps,
 		initialStep: stepId ?? null,
 		origin: url.origin,
 		pageUrl: url.origin + url.pathname
