@@ -3,6 +3,7 @@
 // hydration; pages without a map do not fetch it; the countries' outlines are
 // not in the HTML (the map loads them from the layer file).
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { waitForStep } from './helpers';
 
 /** a page's answer (200) and the entries of its Link header, in order: [url path, rel, as] */
 async function linkEntries(request: APIRequestContext, path: string) {
@@ -93,4 +94,67 @@ test('pages without reader text name no font', async ({ request }) => {
 			(await linkEntries(request, path)).entries.some(([, , as]) => as === 'font'),
 			path
 		).toBe(false);
+});
+
+/** the text of every script a page preloads (its static imports: what its first view runs) */
+async function preloadedScripts(request: APIRequestContext, path: string): Promise<string> {
+	let all = '';
+	for (const url of await preloads(request, path)) all += await (await request.get(url)).text();
+	return all;
+}
+
+// issue 22: the story and the embeds get their interface strings, in their own language only, with the
+// page's data; no strings of the other language, of /explore or of /corrections are in their code
+for (const path of ['/', '/en', '/step/residence', '/embed/step/csto-airlift', '/en/embed/step/csto-airlift']) {
+	test(`${path}: its code carries no interface strings, of either language`, async ({ request }) => {
+		const js = await preloadedScripts(request, path);
+		expect(js.length, 'the page preloads its code').toBeGreaterThan(50_000);
+		for (const text of [
+			'Carte de l’étape en cours', // STRINGS.fr.mapLabel
+			'Map of the current step', // STRINGS.en.mapLabel
+			'À vous d’explorer', // the invitation to /explore, French
+			'Your turn to explore',
+			'Explorer la carte', // EXPLORE_STRINGS
+			'Explore the map',
+			'Corrections et mises à jour', // the corrections page's title
+			'Corrections and updates'
+		])
+			expect(js, `${path}: "${text}"`).not.toContain(text);
+		// while the page shows its own, from its data
+		const html = await (await request.get(path)).text();
+		expect(html).toContain(path.startsWith('/en') ? 'Map of the current step' : 'Carte de l’étape en cours');
+		expect(html).not.toContain(path.startsWith('/en') ? 'Carte de l’étape en cours' : 'Map of the current step');
+	});
+}
+
+// issue 22: the district-here name (turf's point-in-polygon over the districts) and the locator inset's
+// drawing are loaded only for a view at city zoom
+test('the district-here and locator drawing code is loaded at city zoom only', async ({ page, request }) => {
+	test.setTimeout(90_000);
+	/** district-here's performance mark's name, and the locator's text alternative: strings the minifier keeps */
+	const MARK = 'qantar:district-here';
+	const LOCATOR = 'Locator map: Almaty';
+	for (const path of ['/', '/embed/step/csto-airlift', '/step/residence']) {
+		const js = await preloadedScripts(request, path);
+		expect(js, `${path} preloads district-here`).not.toContain(MARK);
+		expect(js, `${path} preloads the locator's drawing`).not.toContain(LOCATOR);
+	}
+	const scripts: Promise<string>[] = [];
+	page.on('response', (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
+	});
+	const loaded = async (text = MARK) => (await Promise.all(scripts)).some((js) => js.includes(text));
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/en?test');
+	await waitForStep(page, 'overview');
+	expect(await loaded(), 'loaded at the opening overview').toBe(false);
+	expect(await loaded(LOCATOR), 'the locator drawing loaded at the opening overview').toBe(false);
+	await page.locator('.progress a[href="#residence"]').click();
+	await waitForStep(page, 'residence');
+	expect(await loaded(), 'loaded at the residence step (city zoom)').toBe(true);
+	expect(await loaded(LOCATOR), 'the locator drawing too').toBe(true);
+	await expect(page.getByTestId('locator').locator('svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(LOCATOR));
+	const here = await page.evaluate(() => window.qantar!.map.queryRenderedFeatures({ layers: ['base-almaty-district-here'] }).length);
+	expect(here, 'and the district is named').toBeGreaterThan(0);
 });

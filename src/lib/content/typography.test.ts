@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isPair, isScalar, parseDocument, visit } from 'yaml';
 import * as realStrings from './../i18n/strings';
+import * as realPeriodLabels from './../i18n/period-labels';
 import { checkEnglish, checkFrench } from './typography';
 
 const N = '\u202F';
@@ -111,8 +112,8 @@ function geojsonItems(rel: string): Item[] {
 
 const SAMPLE_DATE: Record<Lang, string> = { fr: '5 janvier 2022', en: '5 January 2022' };
 
-function stringsItems(strings: typeof realStrings): Item[] {
-	const rel = 'src/lib/i18n/strings.ts';
+/** the strings of the objects in `rel`, each with its language and the declaration it starts at (for its line) */
+function stringsItems(rel: string, objects: [unknown, Lang, string][]): Item[] {
 	const source = read(rel);
 	const lineOf = (text: string, from: number, sample: string[]) => {
 		const pieces = sample.reduce((parts, s) => parts.flatMap((p) => p.split(s)), [text]);
@@ -126,14 +127,6 @@ function stringsItems(strings: typeof realStrings): Item[] {
 		}
 		return 1;
 	};
-	const objects: [unknown, Lang, string][] = [
-		[strings.STRINGS.fr, 'fr', 'const fr '],
-		[strings.STRINGS.en, 'en', 'const en'],
-		[strings.EXPLORE_STRINGS.fr, 'fr', 'const exploreFr'],
-		[strings.EXPLORE_STRINGS.en, 'en', 'const exploreEn'],
-		[strings.PERIOD_LABELS.fr, 'fr', 'PERIOD_LABELS'],
-		[strings.PERIOD_LABELS.en, 'en', 'PERIOD_LABELS']
-	];
 	return objects.flatMap(([object, lang, declaration]) => {
 		const from = Math.max(0, source.indexOf(declaration));
 		const texts: string[] = [];
@@ -150,6 +143,9 @@ function stringsItems(strings: typeof realStrings): Item[] {
 const strings: typeof realStrings = process.env.QANTAR_TYPO_ROOT
 	? await import(/* @vite-ignore */ join(ROOT, 'src/lib/i18n/strings.ts'))
 	: realStrings;
+const periodLabels: typeof realPeriodLabels = process.env.QANTAR_TYPO_ROOT
+	? await import(/* @vite-ignore */ join(ROOT, 'src/lib/i18n/period-labels.ts'))
+	: realPeriodLabels;
 
 function corpus(): Item[] {
 	const geo = readdirSync(join(ROOT, 'static/geo')).filter((f) => f.endsWith('.geojson'));
@@ -159,7 +155,16 @@ function corpus(): Item[] {
 		...yamlItems('content/story.en.yaml', () => 'en'),
 		...yamlItems('content/figures.yaml', (k) => (k === 'fr' || k === 'en' ? k : null)),
 		...geo.flatMap((f) => geojsonItems(`static/geo/${f}`)),
-		...stringsItems(strings)
+		...stringsItems('src/lib/i18n/strings.ts', [
+			[strings.STRINGS.fr, 'fr', 'const fr '],
+			[strings.STRINGS.en, 'en', 'const en'],
+			[strings.EXPLORE_STRINGS.fr, 'fr', 'const exploreFr'],
+			[strings.EXPLORE_STRINGS.en, 'en', 'const exploreEn']
+		]),
+		...stringsItems('src/lib/i18n/period-labels.ts', [
+			[periodLabels.PERIOD_LABELS.fr, 'fr', 'PERIOD_LABELS'],
+			[periodLabels.PERIOD_LABELS.en, 'en', 'PERIOD_LABELS']
+		])
 	];
 }
 
@@ -169,6 +174,7 @@ describe('corpus', () => {
 		for (const file of ['content/story.fr.yaml', 'content/story.en.yaml', 'static/geo/csto-airlift.geojson', 'src/lib/i18n/strings.ts']) {
 			expect(items.filter((i) => i.file === file).length, file).toBeGreaterThan(10);
 		}
+		expect(items.filter((i) => i.file === 'src/lib/i18n/period-labels.ts').length).toBe(6);
 		expect(new Set(items.map((i) => i.lang))).toEqual(new Set(['fr', 'en']));
 	});
 	it('every string a reader sees follows the house typography', () => {

@@ -52,9 +52,14 @@ describe('latestUpdates', () => {
 				]
 			})
 		];
-		const u = latestUpdates(entries);
-		expect(u.steps).toEqual({ akimat: { date: '2026-02-01T00:00:00Z', note: 'second', entry: 'mid' } });
-		expect(u.features).toEqual({ f: { date: '2026-01-01T00:00:00Z', note: 'first', entry: 'old' } });
+		const u = latestUpdates(entries, 'en');
+		expect(u.steps).toEqual({
+			akimat: { date: '2026-02-01T00:00:00Z', note: 'second', entry: 'mid', line: 'Updated 1 February 2026 at 05:00 (Almaty time) — second' }
+		});
+		expect(u.features).toEqual({
+			f: { date: '2026-01-01T00:00:00Z', note: 'first', entry: 'old', line: 'Updated 1 January 2026 at 05:00 (Almaty time) — first' }
+		});
+		expect(latestUpdates(entries, 'fr').steps.akimat!.line).toBe('Mis à jour le 1 février 2026 à 05:00 (heure d’Almaty) — second');
 	});
 });
 

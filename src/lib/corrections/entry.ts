@@ -6,6 +6,8 @@
  * the latest update of each step and feature (minor entries show no banner).
  */
 import type { FeatureFactChange } from '$lib/story/feature-facts';
+import type { Lang } from '$lib/i18n/lang';
+import { updatedLine } from './almaty-time';
 
 export interface CorrectionEntry {
 	/** unique: the publish's date and the revision it published */
@@ -28,15 +30,17 @@ export interface Update {
 	date: string;
 	note: string;
 	entry: string;
+	/** what readers see (updatedLine): made on the server, so that reader pages carry no date formatting */
+	line: string;
 }
 
-/** The latest non-minor update of each step and each feature (entries in any order). */
-export function latestUpdates(entries: readonly CorrectionEntry[]): { steps: Record<string, Update>; features: Record<string, Update> } {
+/** The latest non-minor update of each step and each feature (entries in any order), its line in `lang`. */
+export function latestUpdates(entries: readonly CorrectionEntry[], lang: Lang): { steps: Record<string, Update>; features: Record<string, Update> } {
 	const steps: Record<string, Update> = {};
 	const features: Record<string, Update> = {};
 	const newest = [...entries].filter((e) => !e.minor && e.note.trim()).sort((a, b) => a.date.localeCompare(b.date));
 	for (const e of newest) {
-		const u = { date: e.date, note: e.note, entry: e.id };
+		const u = { date: e.date, note: e.note, entry: e.id, line: updatedLine(e, lang) };
 		for (const s of e.steps) if (!s.fields.includes('removed')) steps[s.id] = u;
 		for (const f of e.features) if (!f.fields.includes('removed')) features[f.id] = u;
 	}

@@ -9,9 +9,12 @@ import type { EmbedOptions } from '$lib/schema/embed';
 import type { Period } from '$lib/schema/feature';
 import type { StepView } from '$lib/schema/story';
 import type { Update } from '$lib/corrections/entry';
+import type { Strings } from '$lib/i18n/strings';
 
 export interface EmbedData {
 	lang: Lang;
+	/** the page's strings, in its language only (no strings in the embed's JavaScript) */
+	t: Strings;
 	layers: LoadedLayer[];
 	step: StepView;
 	title: string;

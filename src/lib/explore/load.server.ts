@@ -37,7 +37,7 @@ export async function loadExplorePage(lang: Lang, url: URL) {
 		storyTitle: story.title,
 		origin: url.origin,
 		sources: sourcesFor(cited.flatMap((c) => c.ids)),
-		featureUpdates: latestUpdates(corrections()).features
+		featureUpdates: latestUpdates(corrections(), lang).features
 	};
 }
 

@@ -1,6 +1,9 @@
-/** Interface strings of the reader's pages, per language. Story text lives in content/. */
+/**
+ * Interface strings of the reader's pages, per language. Story text lives in content/. The story
+ * and embed pages receive theirs from the server (one language: StoryStrings, EmbedData.t);
+ * /explore and the editor import them.
+ */
 import type { Lang } from './lang';
-import type { Period } from '$lib/schema/feature';
 
 const fr = {
 	skip: 'Aller au texte',
@@ -85,13 +88,13 @@ const en: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { fr, en };
-
-/** The three periods' badges (see PERIODS in the feature schema). */
-export const PERIOD_LABELS: Record<Lang, Record<Period, string>> = {
-	fr: { dispatch: 'Dépêche AFP du 10\u00a0janvier', reported: 'Autres sources, au 10\u00a0janvier', later: 'Appris depuis' },
-	en: { dispatch: 'AFP dispatch, 10 January', reported: 'Other reports by 10 January', later: 'Learned later' }
-};
 export type { Strings };
+/**
+ * What a story page shows, in its language only: its strings, the invitation to /explore and the
+ * corrections page's title. The server sends them with the page's data (story-page.ts), so that
+ * the story's JavaScript carries no strings, and none of the other language (issue 22).
+ */
+export type StoryStrings = Strings & Pick<ExploreStrings, 'inviteTitle' | 'invite' | 'inviteLink'> & { correctionsTitle: string };
 
 /** Interface strings of the explore dashboard (/explore, /en/explore) and the story's invitation to it. */
 const exploreFr = {

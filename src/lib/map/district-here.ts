@@ -4,7 +4,8 @@
  * district the map shows, in the free area the page leaves (the camera's padding), as far from the
  * story's points as that area allows. From the real OSM polygons the map draws (turf), whatever the
  * screen: on a phone the district's names along its edges may all be off the view or crowded out.
- * `districtHerePoint` is pure; `showDistrictHere` sets the map's label.
+ * `districtHerePoint` is pure; `showDistrictHere` sets the map's label. Loaded by district-here-when.ts
+ * only once a view at city zoom wants a name (turf's point-in-polygon stays off the first load).
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
@@ -12,6 +13,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { basemapSources, SRC } from './basemap-sources';
 import { EDGE_BAND, projectionOf } from './label-guards';
 import { DISTRICT_TEXT_SIZE } from './basemap-style';
+import { districtHereWanted } from './district-here-when';
 import type { Lang } from '$lib/i18n/lang';
 
 export type District = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
@@ -139,8 +141,7 @@ export async function showDistrictHere(
 ): Promise<void> {
 	const source = map.getSource<GeoJSONSource>(SRC.almatyDistrictHere);
 	if (!source) return;
-	// the layer's own minzoom: from where the districts are drawn
-	if (map.getZoom() < (map.getLayer(SRC.almatyDistrictHere)?.minzoom ?? 0) || !highlight.length) {
+	if (!districtHereWanted(map, highlight)) {
 		setIfChanged(source, EMPTY);
 		return;
 	}

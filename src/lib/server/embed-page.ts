@@ -35,6 +35,7 @@ export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<E
 	if (problems.length) fail(problems, lang);
 	return {
 		lang,
+		t: STRINGS[lang],
 		layers,
 		step,
 		title: step.title,
@@ -46,7 +47,7 @@ export async function loadStepEmbed(lang: Lang, id: string, url: URL): Promise<E
 		options,
 		embedPath: `${prefix(lang)}/embed/step/${step.id}`,
 		pageUrl: `${url.origin}${prefix(lang)}/embed/step/${step.id}`,
-		update: latestUpdates(corrections()).steps[step.id]
+		update: latestUpdates(corrections(), lang).steps[step.id]
 	};
 }
 
@@ -68,6 +69,7 @@ export async function loadViewEmbed(lang: Lang, url: URL): Promise<EmbedData> {
 	const layerNames = view.layers.map((id) => all.find((l) => l.layer.id === id)!.layer.name[lang]).join(', ');
 	return {
 		lang,
+		t,
 		layers,
 		step,
 		title: view.title ?? t.embedViewTitle,
