@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { basemapSources, SRC } from './basemap-sources';
 import { EDGE_BAND, projectionOf } from './label-guards';
+import { indexedDiff } from './source-diff';
 import { DISTRICT_TEXT_SIZE } from './basemap-style';
 import { districtHereWanted } from './district-here-when';
 import type { Lang } from '$lib/i18n/lang';
@@ -97,13 +98,18 @@ export function districtHereFeatures(placed: { district: District; at: [number, 
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 let polygons: Promise<District[]> | undefined;
-/** what each label source was last set to (a new style makes a new source): the same data again is not sent (a setData re-tiles in MapLibre's worker) */
-const lastSet = new WeakMap<GeoJSONSource, string>();
+/**
+ * what each label source was last set to, feature by feature (a new style makes a new source): only
+ * the labels that changed are sent (source-diff.ts: MapLibre lays out again only the tiles where
+ * they were or go; a setData would lay out every tile of the source)
+ */
+const lastSet = new WeakMap<GeoJSONSource, string[]>();
 function setIfChanged(source: GeoJSONSource, data: FeatureCollection) {
-	const key = JSON.stringify(data);
-	if (lastSet.get(source) === key) return;
-	lastSet.set(source, key);
-	source.setData(data);
+	const held = lastSet.get(source) ?? [];
+	const next = data.features.map((f) => JSON.stringify(f));
+	lastSet.set(source, next);
+	const diff = indexedDiff(held.length, data.features, (i) => held[i] !== next[i]);
+	if (diff) void source.updateData(diff);
 }
 
 /** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */

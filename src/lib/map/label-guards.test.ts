@@ -51,5 +51,6 @@ describe('the guards: squares over the controls and the edges', () => {
 		const fc = guardFeatures(([x, y]) => [x / 10, -y / 10], [{ x: 10, y: 20, size: 8 }]);
 		expect(fc.features[0]!.geometry.coordinates).toEqual([1, -2]);
 		expect(fc.features[0]!.properties).toEqual({ size: 8 });
+		expect(fc.features[0]!.id).toBe(0);
 	});
 });

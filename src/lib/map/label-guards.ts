@@ -9,6 +9,7 @@
  */
 import type { Map as MapLibreMap, StyleSpecification, GeoJSONSource, LngLatLike, PaddingOptions } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
+import { indexedDiff } from './source-diff';
 
 export interface Rect {
 	left: number;
@@ -30,6 +31,8 @@ export const GUARD_IMAGE = 'label-guard';
 export const GUARD_IMAGE_PX = 16;
 /** thickness of the band laid across each edge of the map (half inside, half outside) */
 export const EDGE_BAND = 16;
+/** the scale bar's greatest width (px, MapLibre's `maxWidth`): guarded at that width whatever the zoom, so a move does not move its guard */
+export const SCALE_MAX_WIDTH = 96;
 
 /** Squares covering `r` (map coordinates): a row of squares as tall as the shorter side, overlapping to fit exactly. */
 export function coverRect(r: Rect): Guard[] {
@@ -100,11 +103,11 @@ export function withLabelGuards(style: StyleSpecification): StyleSpecification {
 	};
 }
 
-/** The guards as the source's data: each square at the place under its centre (`unproject`: screen px → lon/lat). */
+/** The guards as the source's data: each square (id: its index) at the place under its centre (`unproject`: screen px → lon/lat). */
 export function guardFeatures(unproject: (p: [number, number]) => [number, number], guards: Guard[]): FeatureCollection<Point> {
 	return {
 		type: 'FeatureCollection',
-		features: guards.map((g) => ({ type: 'Feature', properties: { size: g.size }, geometry: { type: 'Point', coordinates: unproject([g.x, g.y]) } }))
+		features: guards.map((g, i) => ({ type: 'Feature', id: i, properties: { size: g.size }, geometry: { type: 'Point', coordinates: unproject([g.x, g.y]) } }))
 	};
 }
 
@@ -112,6 +115,19 @@ const rectOf = (el: Element): Rect => {
 	const r = el.getBoundingClientRect();
 	return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 };
+
+/**
+ * A control's box, the scale bar's at its greatest width: its width follows the zoom, and a guard
+ * that moved with it would be sent again after every move. It grows away from its corner.
+ */
+function controlRect(el: Element): Rect {
+	const r = rectOf(el);
+	if (!el.classList.contains('maplibregl-ctrl-scale')) return r;
+	// MapLibre sets its width (style.width) to at most maxWidth: the box grows by what is missing
+	const grow = Math.max(0, SCALE_MAX_WIDTH - (parseFloat((el as HTMLElement).style.width) || 0));
+	const fromRight = !!el.closest('.maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-right');
+	return fromRight ? { ...r, left: r.left - grow } : { ...r, right: r.right + grow };
+}
 
 /** where a place (lon/lat) is on the screen, and which place is under a pixel: the map's, or a camera's it is going to */
 export interface Projection {
@@ -135,8 +151,10 @@ const held = new WeakMap<MapLibreMap, { covers: string[]; at: [number, number][]
 /** The guards for the page's layout now: the map's own controls and the page's covers over it. */
 function currentGuards(map: MapLibreMap, covers: string[]): Guard[] {
 	const container = map.getContainer();
-	const els = [...container.querySelectorAll('.maplibregl-ctrl'), ...covers.flatMap((s) => [...document.querySelectorAll(s)])];
-	const rects = els.map(rectOf).filter((r) => r.right > r.left && r.bottom > r.top);
+	const rects = [
+		...[...container.querySelectorAll('.maplibregl-ctrl')].map(controlRect),
+		...covers.flatMap((s) => [...document.querySelectorAll(s)]).map(rectOf)
+	].filter((r) => r.right > r.left && r.bottom > r.top);
 	return guardsFor(rectOf(container), rects);
 }
 
@@ -165,17 +183,18 @@ function setGuardsOf(
 	projection: Projection
 ): boolean {
 	const guards = currentGuards(map, state.covers);
-	const same =
-		guards.length === state.at.length &&
-		guards.every((g, i) => {
-			const [x, y] = projection.project(state.at[i]!);
-			return g.size === state.sizes[i] && Math.abs(x - g.x) <= 0.5 && Math.abs(y - g.y) <= 0.5;
-		});
-	if (same) return false;
 	const data = guardFeatures(projection.unproject, guards);
-	state.at = data.features.map((f) => f.geometry.coordinates as [number, number]);
+	// only the guards off their place (or of another size): MapLibre lays out again only the tiles where they were or go
+	const diff = indexedDiff(state.at.length, data.features, (i) => {
+		const [x, y] = projection.project(state.at[i]!);
+		return guards[i]!.size !== state.sizes[i] || Math.abs(x - guards[i]!.x) > 0.5 || Math.abs(y - guards[i]!.y) > 0.5;
+	});
+	if (!diff) return false;
+	// what MapLibre now holds: the guards sent, and the others where they were
+	const sent = new Map((diff.add ?? []).map((f) => [f.id, f.geometry as Point]));
+	state.at = data.features.map((f, i) => (sent.get(i)?.coordinates ?? state.at[i]!) as [number, number]);
 	state.sizes = guards.map((g) => g.size);
-	source.setData(data);
+	void source.updateData(diff);
 	return true;
 }
 

@@ -33,3 +33,13 @@ describe('maplibre-gl API used by src/', () => {
 		expect(typeof (maplibre.Map.prototype as unknown as Record<string, unknown>)[name], `called in ${where}`).toBe('function');
 	});
 });
+
+describe('the parts of MapLibre used outside its types', () => {
+	it("the scale bar's redraw handler (_onMove), moved to moveend by RestingScaleControl", () => {
+		// the handler is an instance field: a scale made without a map has it
+		expect(typeof (new maplibre.ScaleControl() as unknown as { _onMove?: unknown })._onMove).toBe('function');
+	});
+	it('GeoJSONSource.updateData (the label guards and district names are sent as diffs)', () => {
+		expect(typeof maplibre.GeoJSONSource.prototype.updateData).toBe('function');
+	});
+});

@@ -9,9 +9,33 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { frameBounds, type FramePadding } from './frame';
 import { deferSources, drawnAt, type DeferredSource } from './deferred-sources';
-import { watchLabelGuards, withLabelGuards } from './label-guards';
+import { SCALE_MAX_WIDTH, watchLabelGuards, withLabelGuards } from './label-guards';
 
 let workerSet = false;
+
+/**
+ * MapLibre's scale bar, redrawn when the map comes to rest instead of at every frame of a move:
+ * its width and text changing at each frame made the browser lay out and paint the page at each
+ * frame of every flight (a phone's trace of the story: ~150 times over the walk). It shows the
+ * scale of the view the reader stops on. MapLibre's own handler (`_onMove`, not in its types) is
+ * moved from 'move' to 'moveend'; were it ever renamed, the bar would stay live as before.
+ */
+export class RestingScaleControl extends ScaleControl {
+	override onAdd(map: MapLibreMap): HTMLElement {
+		const el = super.onAdd(map);
+		const redraw = (this as unknown as { _onMove?: unknown })._onMove;
+		if (typeof redraw === 'function') {
+			map.off('move', redraw as () => void);
+			map.on('moveend', redraw as () => void);
+		}
+		return el;
+	}
+	override onRemove(): void {
+		const redraw = (this as unknown as { _onMove?: unknown })._onMove;
+		if (typeof redraw === 'function') this._map?.off('moveend', redraw as () => void);
+		super.onRemove();
+	}
+}
 
 export interface CreateMapOptions {
 	container: HTMLElement;
@@ -98,7 +122,7 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
 		if (framed) map.jumpTo({ ...framed, pitch: opts.pitch ?? 0, padding: opts.padding });
 	} else if (opts.padding) map.setPadding(opts.padding);
 	watchLabelGuards(map, opts.covers);
-	const scale = new ScaleControl({ unit: 'metric', maxWidth: 96 });
+	const scale = new RestingScaleControl({ unit: 'metric', maxWidth: SCALE_MAX_WIDTH });
 	const scalePosition = opts.scale ?? 'bottom-left';
 	// bottom-right: added before the credits, so that they stay in the corner and the scale sits left of them
 	if (scalePosition === 'bottom-right') map.addControl(scale, scalePosition);
