@@ -40,6 +40,26 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sm$/);
 });
 
+// the scale bar is redrawn when the map comes to rest (RestingScaleControl), not at every frame of a flight:
+// after a flight with motion it shows the view the reader stopped on, in metres at city zoom
+test('after a flight, the scale bar shows the scale of the view the map landed on', async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'no-preference' });
+	await page.goto('/en');
+	await waitForStep(page, 'overview');
+	const scale = page.locator('.maplibregl-ctrl-scale');
+	const atOverview = await scale.textContent();
+	expect(atOverview).toMatch(/^\d+\skm$/);
+	await page.locator('.progress a[href="#residence"]').click();
+	await waitForStep(page, 'residence');
+	const landed = await scale.evaluate((el) => [el.textContent, (el as HTMLElement).style.width]);
+	expect(landed[0]).toMatch(/^\d+\sm$/);
+	// MapLibre's own redraw for the view now changes nothing: the bar was already this view's
+	await page.evaluate(() => window.qantar!.map.fire('moveend'));
+	expect(await scale.evaluate((el) => [el.textContent, (el as HTMLElement).style.width])).toEqual(landed);
+});
+
 // the embed's credit line names what its map draws, by the map's own rule: OpenStreetMap exactly when the attribution does
 for (const [step, osm] of [
 	['akimat', true],
