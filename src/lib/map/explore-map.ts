@@ -6,7 +6,7 @@
  */
 import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, MapLayerMouseEvent } from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { extentOf } from '$lib/geo/extent';
+import { bbox } from '@turf/turf';
 import type { StoryLayer } from '$lib/geo/layers';
 import type { Padding } from '$lib/story/padding';
 import { frameBounds } from './frame';
@@ -43,7 +43,7 @@ export function flyToFeature(map: MapLibreMap, feature: Feature, opts: { padding
 	if (g.type === 'Point') {
 		camera = { center: g.coordinates as [number, number], zoom: CLOSE_KINDS.has(kind) ? 12.5 : kind === 'base' ? 6 : 6.5 };
 	} else {
-		const [w, s, e, n] = extentOf([feature]);
+		const [w, s, e, n] = bbox(feature);
 		const c = frameBounds(map, [w, s, e, n], { padding: opts.padding, maxZoom: 6 });
 		if (c?.center && c.zoom !== undefined) {
 			const ll = c.center as { lng: number; lat: number } | [number, number];

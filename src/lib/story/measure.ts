@@ -1,10 +1,10 @@
 /**
  * Distances a step's text speaks of, measured: for each `distances` entry of
- * a step, the two points and the great-circle distance between them (great-circle.ts).
+ * a step, the two points and the great-circle distance between them (turf).
  * Pure; the map draws them (story-style.ts), a test checks them against the
  * text (stated-distances.ts).
  */
-import { greatCircleMetres } from '$lib/geo/great-circle';
+import { distance } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
 import type { StepView } from '$lib/schema/story';
 
@@ -30,7 +30,7 @@ export function measureDistances(step: StepView, features: ReadonlyMap<string, F
 	return (step.distances ?? []).map(({ from, to }) => {
 		const a = pointOf(step, features, from, 'from');
 		const b = pointOf(step, features, to, 'to');
-		return { from, to, a, b, metres: greatCircleMetres(a, b) };
+		return { from, to, a, b, metres: distance(a, b, { units: 'meters' }) };
 	});
 }
 

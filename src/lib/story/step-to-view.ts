@@ -3,7 +3,7 @@
  * opacities, highlighted features, measured distances), computed from the step's data and the
  * features it names. The map adapter applies it; tests check it.
  */
-import { extentOf } from '$lib/geo/extent';
+import { bbox, featureCollection } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
 
 const inBounds = ([w, s, e, n]: [number, number, number, number], p: Point) => {
@@ -52,7 +52,7 @@ export function stepToView(step: StepView, features: ReadonlyMap<string, Feature
 			if (!f) throw new Error(`step "${step.id}" › camera.fit: unknown feature "${id}"`);
 			return f;
 		});
-		const [w, s, e, n] = extentOf(fs);
+		const [w, s, e, n] = bbox(featureCollection(fs));
 		camera = { type: 'bounds', bounds: [w, s, e, n], maxZoom: c.maxZoom ?? DEFAULT_FIT_MAX_ZOOM, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
 	} else {
 		camera = { type: 'center', center: c.center!, zoom: c.zoom!, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
