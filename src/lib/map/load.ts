@@ -15,7 +15,10 @@ function load() {
 
 export const loadMapModules = () =>
 	(modules ??= load().then(
-		(m) => (loaded = m),
+		(m) => {
+			m[0].startWorker();
+			return (loaded = m);
+		},
 		(e) => {
 			modules = undefined; // asked again later, not failed for good
 			throw e;

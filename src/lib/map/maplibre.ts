@@ -3,7 +3,7 @@
  * worker (the default worker URL 404s under Vite) and re-exports what the rest
  * of the adapter needs.
  */
-import { Map as MapLibreMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, AttributionControl, NavigationControl, ScaleControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import type { ControlPosition, GeoJSONSource, MapOptions, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -12,6 +12,21 @@ import { deferSources, drawnAt, type DeferredSource } from './deferred-sources';
 import { SCALE_MAX_WIDTH, watchLabelGuards, withLabelGuards } from './label-guards';
 
 let workerSet = false;
+
+/**
+ * MapLibre's worker, with the same-origin script, started now rather than by the first map. Called
+ * as soon as the map's code has loaded (load.ts), while the page hydrates: the worker fetches and
+ * evaluates its own code on its thread meanwhile. Started by the map instead, its start waited for
+ * the main thread, which was then busy with the map's first frame (WebGL programs compiled), and
+ * every source's file came ~0.3 s later (a desktop load of the step embed, 6 December). Kept after
+ * a map is removed, for the next one (MapLibre's `prewarm`).
+ */
+export function startWorker(): void {
+	if (workerSet) return;
+	setWorkerUrl(workerUrl);
+	workerSet = true;
+	prewarm();
+}
 
 /**
  * MapLibre's scale bar, redrawn when the map comes to rest instead of at every frame of a move:
@@ -67,10 +82,7 @@ export interface CreateMapOptions {
 }
 
 export function createMap(opts: CreateMapOptions): MapLibreMap {
-	if (!workerSet) {
-		setWorkerUrl(workerUrl);
-		workerSet = true;
-	}
+	startWorker();
 	/**
 	 * GeoJSON files the first view does not draw (deferred-sources.ts): a zoom that draws one loads
 	 * it at once, the rest come once the first view is shown. The map listens only while some wait.
