@@ -244,6 +244,29 @@ test('the first screen and the map credits are drawn in the page font, and every
 	expect(warnings).toEqual([]);
 });
 
+test("only the active step's card shows the accent bar at its left edge, and it follows the reader", async ({ page }) => {
+	/** each card's bar: its opacity and whether it is drawn along the card's left edge */
+	const bars = () =>
+		page.locator('[data-step]').evaluateAll((els) =>
+			els.map((el) => {
+				const card = el.querySelector('.card')!;
+				const bar = getComputedStyle(card, '::before');
+				return { id: el.getAttribute('data-step'), opacity: Number(bar.opacity), width: bar.width, left: bar.left, color: bar.backgroundColor };
+			})
+		);
+	const shownOn = async () => (await bars()).filter((b) => b.opacity > 0).map((b) => b.id);
+	await page.goto(`/?test#${STEPS[2]!.id}`);
+	await waitForStep(page, STEPS[2]!.id);
+	await expect.poll(shownOn).toEqual([STEPS[2]!.id]);
+	const bar = (await bars()).find((b) => b.id === STEPS[2]!.id)!;
+	expect(bar).toMatchObject({ width: '4px', left: '-4px' });
+	expect(bar.color).not.toBe('rgba(0, 0, 0, 0)');
+	await page.mouse.click(900, 5);
+	await page.keyboard.press('ArrowDown');
+	await waitForStep(page, STEPS[3]!.id);
+	await expect.poll(shownOn).toEqual([STEPS[3]!.id]);
+});
+
 test('progress marks are named by the step titles and jump to their step', async ({ page }) => {
 	await page.goto('/en?test');
 	await waitForMapIdle(page);
