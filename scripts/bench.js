@@ -272,13 +272,15 @@ async function heap(cdp) {
 }
 
 const longtasksBetween = async (page, from, to) => longTasksIn(await page.evaluate(() => window.__bench.longtasks), from, to);
+/** The page's clock and the map frames drawn so far: a walk is measured between two of these. */
+const walkMark = (page) => page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
 
 async function storyRun(browser, kinds, steps, profile) {
 	const r = await load(browser, `${BASE}/`, { viewport: profile.story, profile }, kinds);
 	const { page } = r;
 	const cameras = [await page.evaluate(camera)];
 	const transitions = [];
-	const [t0, m0] = await page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
+	const [t0, m0] = await walkMark(page);
 	let retries = 0;
 	for (let i = 1; i < steps.length; i++) {
 		const settledOn = (id) =>
@@ -305,7 +307,7 @@ async function storyRun(browser, kinds, steps, profile) {
 		transitions.push({ step: steps[i], fps: (f.frames * 1000) / f.ms, ms: f.ms });
 		cameras.push(await page.evaluate(camera));
 	}
-	const [t1, m1] = await page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
+	const [t1, m1] = await walkMark(page);
 	const lt = await longtasksBetween(page, t0, t1);
 	const heapBytes = await heap(r.cdp);
 	await r.context.close();
@@ -326,7 +328,7 @@ async function floorRun(browser, kinds, cameras, size, device) {
 	const r = await load(browser, floorUrl(cameras[0], size), device, kinds);
 	const { page } = r;
 	const transitions = [];
-	const [t0, m0] = await page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
+	const [t0, m0] = await walkMark(page);
 	for (let i = 1; i < cameras.length; i++) {
 		// paced as the story's walk (storyRun waits 400 ms before each step): else the floor flew on at
 		// each moveend, before its landing tiles were loaded, and did less work than the story does
@@ -334,7 +336,7 @@ async function floorRun(browser, kinds, cameras, size, device) {
 		const f = await page.evaluate((c) => window.floorFly(c), cameras[i]);
 		transitions.push({ fps: (f.frames * 1000) / f.ms, ms: f.ms });
 	}
-	const [t1, m1] = await page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
+	const [t1, m1] = await walkMark(page);
 	const lt = await longtasksBetween(page, t0, t1);
 	const heapBytes = await heap(r.cdp);
 	await r.context.close();

@@ -14,8 +14,6 @@ export const init: ClientInit = async () => {
 	if (!document.querySelector('[data-qantar-map]')) return;
 	await import('$lib/map/load').then((m) => m.loadMapModules()).catch(() => {});
 	// One turn of the event loop before hydration: the map's code has just started MapLibre's worker
-	// (load.ts), and the worker needs the main thread once before it fetches its script. Held up by
-	// hydration and the map's first frame, it started later, and every source's file with it (desktop
-	// loads, 6 December: the worker's script asked for at ~0.3 s instead of ~0.5 s, medians of 8).
+	// (startWorker, maplibre.ts), which needs the main thread once before it fetches its script.
 	await new Promise((resolve) => setTimeout(resolve, 0));
 };
