@@ -274,11 +274,18 @@ async function heap(cdp) {
 const longtasksBetween = async (page, from, to) => longTasksIn(await page.evaluate(() => window.__bench.longtasks), from, to);
 /** The page's clock and the map frames drawn so far: a walk is measured between two of these. */
 const walkMark = (page) => page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
+/** The map's size on the page in CSS pixels: its floor draws a map of that size (a phone's story map is half the window). */
+const mapSize = (page) =>
+	page.evaluate(() => {
+		const c = window.qantar.map.getContainer().getBoundingClientRect();
+		return { w: Math.round(c.width), h: Math.round(c.height) };
+	});
 
 async function storyRun(browser, kinds, steps, profile) {
 	const r = await load(browser, `${BASE}/`, { viewport: profile.story, profile }, kinds);
 	const { page } = r;
 	const cameras = [await page.evaluate(camera)];
+	const size = await mapSize(page);
 	const transitions = [];
 	const [t0, m0] = await walkMark(page);
 	let retries = 0;
@@ -311,10 +318,10 @@ async function storyRun(browser, kinds, steps, profile) {
 	const lt = await longtasksBetween(page, t0, t1);
 	const heapBytes = await heap(r.cdp);
 	await r.context.close();
-	return { ...r.load, transitions, keyRetries: retries, longtasks: lt, mapFrames: m1 - m0, heap: heapBytes, cameras, scripts: r.scripts };
+	return { ...r.load, transitions, keyRetries: retries, longtasks: lt, mapFrames: m1 - m0, heap: heapBytes, cameras, size, scripts: r.scripts };
 }
 
-/** The floor page opening on `camera`, its map `size` (embeds) or the window's. */
+/** The floor page opening on `camera`, its map of `size` (the page's map's), or the window's without one. */
 function floorUrl(camera, size) {
 	const q = new URLSearchParams({ cam: JSON.stringify(camera) });
 	if (size) {
@@ -346,10 +353,7 @@ async function floorRun(browser, kinds, cameras, size, device) {
 async function simpleRun(browser, kinds, url, device) {
 	const r = await load(browser, url, device, kinds);
 	const cam = await r.page.evaluate(camera);
-	const size = await r.page.evaluate(() => {
-		const c = window.qantar.map.getContainer().getBoundingClientRect();
-		return { w: Math.round(c.width), h: Math.round(c.height) };
-	});
+	const size = await mapSize(r.page);
 	const heapBytes = await heap(r.cdp);
 	await r.context.close();
 	return { ...r.load, heap: heapBytes, cameras: [cam], size, scripts: r.scripts };
@@ -507,22 +511,23 @@ async function measure(profile) {
 		`\n[${profile.name}] warming up; then ${RUNS} runs of each page (story, floor, embed, embed floor${withExplore ? ', explore' : ''}; every other run, the floors first) ...`
 	);
 	const warm = await storyRun(browser, kinds, steps.slice(0, 2), profile);
-	await floorRun(browser, kinds, warm.cameras, null, storyDevice);
+	await floorRun(browser, kinds, warm.cameras, warm.size, storyDevice);
 	let story = null;
 	let embed = null;
 	for (let i = 0; i < RUNS; i++) {
 		const floorFirst = i % 2 === 1;
+		// the floor flies the page's views in a map of the page's map's size
+		const view = (p) => ({ cameras: p.cameras, size: p.size });
 		const [s, sf] = await inTurns(
 			floorFirst,
-			story?.cameras,
+			story && view(story),
 			() => storyRun(browser, kinds, steps, profile),
-			(s) => s.cameras,
-			(cams) => floorRun(browser, kinds, cams, null, storyDevice)
+			view,
+			(v) => floorRun(browser, kinds, v.cameras, v.size, storyDevice)
 		);
 		story = s;
 		raw.story.push(s);
 		raw.floor.push(sf);
-		const view = (e) => ({ cameras: e.cameras, size: e.size });
 		const [e, ef] = await inTurns(
 			floorFirst,
 			embed && view(embed),
@@ -542,7 +547,7 @@ async function measure(profile) {
 	if (IDLE_RUNS) log(`then ${IDLE_RUNS} loads of each page and its floor, up to the first idle only ...`);
 	for (let i = 0; i < IDLE_RUNS; i++) {
 		for (const [key, url, device, size, last] of [
-			['story', `${BASE}/`, storyDevice, null, story],
+			['story', `${BASE}/`, storyDevice, story.size, story],
 			['embed', EMBED_URL, embedDevice, embed.size, embed]
 		]) {
 			const [p, f] = await inTurns(
