@@ -299,9 +299,14 @@ console.log(`Chromium ${version}, ${profile.name} profile, ${BASE}, ${steps.leng
 for (let run = 0; run < RUNS; run++) {
 	const s = await open(browser, `${BASE}/`);
 	const cameras = await walkStory(s.page);
+	// the floor's map of the story's map's size, as in npm run bench (on a phone the story's is half the window)
+	const size = await s.page.evaluate(() => {
+		const r = window.qantar.map.getContainer().getBoundingClientRect();
+		return { w: String(Math.round(r.width)), h: String(Math.round(r.height)) };
+	});
 	report(`run ${run + 1}, story`, await finish(s));
 	if (cli.flag('no-floor')) continue;
-	const q = new URLSearchParams({ cam: JSON.stringify(cameras[0]) });
+	const q = new URLSearchParams({ cam: JSON.stringify(cameras[0]), ...size });
 	const f = await open(browser, `${BASE}/__floor/?${q}`);
 	await walkFloor(f.page, cameras);
 	report(`run ${run + 1}, floor`, await finish(f));
