@@ -1,6 +1,6 @@
 // npm run bench: measures the production build in Chromium (the tests' browser,
 // same launch arguments) against the FLOOR — a bare MapLibre page with the same
-// style, data and camera flights and no story code (scripts/bench/floor/) —
+// style, data, camera flights and map size and no story code (scripts/bench/floor/) —
 // and checks the performance budgets (docs/performance.md, "Budgets"). Exits 1 when a
 // budget is exceeded. Figures are never asserted by the tests.
 //   node scripts/bench.js [--runs 5] [--idle-runs 16] [--profile desktop,phone] [--no-build] [--step csto-airlift] [--out bench-results]
@@ -684,7 +684,7 @@ for (const { profile, summary } of measured) {
 		: 'no throttling';
 	log(`\n=== ${profile.name.toUpperCase()} (${how}) ===`);
 	log(table(`STORY (fr), ${sv.width}×${sv.height}, /`, summary.story, summary.floor));
-	log(table('FLOOR for the story (bare MapLibre, same style, data and flights)', summary.floor));
+	log(table('FLOOR for the story (bare MapLibre, same style, data, flights and map size)', summary.floor));
 	log(table(`EMBED, ${ev.width}×${ev.height}, /embed/step/${EMBED_STEP}`, summary.embed, summary.floorEmbed));
 	log(table('FLOOR for the embed', summary.floorEmbed));
 	if (summary.explore) log(table(`EXPLORE, ${sv.width}×${sv.height}, /explore (ratios to the story floor)`, summary.explore, summary.floor));
