@@ -19,6 +19,7 @@ import { startBuiltServer } from '../server/start-built.js';
 import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { buildAppAndFloor, cli, launchChromium, writeResults } from './lib/bench-harness.js';
 import { waitForMapIdle } from './lib/map-idle.js';
+import { camera, floorUrl } from './lib/floor-view.js';
 import { median } from './lib/stats.js';
 
 /** --runs 0: only the accessibility of the reader routes */
@@ -63,16 +64,9 @@ async function storyCamera(width, height) {
 	const page = await browser.newPage({ viewport: { width, height } });
 	await page.goto(`${BASE}/`, { timeout: 300_000 });
 	await waitForMapIdle(page, { timeout: 300_000 });
-	const cam = await page.evaluate(() => {
-		const m = /** @type {any} */ (window).qantar.map;
-		const visible = m
-			.getStyle()
-			.layers.filter((/** @type {{ id: string }} */ l) => l.id.startsWith('story-') && m.getLayoutProperty(l.id, 'visibility') !== 'none')
-			.map((/** @type {{ id: string }} */ l) => l.id);
-		return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
-	});
+	const cam = await page.evaluate(camera);
 	await page.close();
-	return `/__floor/?${new URLSearchParams({ cam: JSON.stringify(cam) })}`;
+	return floorUrl('', cam);
 }
 
 // Lighthouse's windows: its phone is 412×823, its desktop 1350×940

@@ -22,6 +22,7 @@ import { applyProfile, blockingTime, longTasksIn, PROFILES } from './lib/bench-p
 import { precompressData } from '../server/precompress.js';
 import { startBuiltServer } from '../server/start-built.js';
 import { median, ratioInterval, stat } from './lib/stats.js';
+import { camera, floorUrl as floorUrlAt, mapSize } from './lib/floor-view.js';
 
 const { arg } = cli;
 const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)));
@@ -129,16 +130,6 @@ const INIT = () => {
 		b.counting = false;
 		return { frames: b.frames, ms: performance.now() - b.t0 };
 	};
-};
-
-const camera = () => {
-	const m = window.qantar.map;
-	// the story layers drawn at this step: the floor shows the same ones
-	const visible = m
-		.getStyle()
-		.layers.filter((l) => l.id.startsWith('story-') && m.getLayoutProperty(l.id, 'visibility') !== 'none')
-		.map((l) => l.id);
-	return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
 };
 
 /** Size of a built static file as the server sends it to Chromium (its .br beside it when there is one). */
@@ -274,12 +265,6 @@ async function heap(cdp) {
 const longtasksBetween = async (page, from, to) => longTasksIn(await page.evaluate(() => window.__bench.longtasks), from, to);
 /** The page's clock and the map frames drawn so far: a walk is measured between two of these. */
 const walkMark = (page) => page.evaluate(() => [performance.now(), window.__bench.mapFrames]);
-/** The map's size on the page in CSS pixels: its floor draws a map of that size (a phone's story map is half the window). */
-const mapSize = (page) =>
-	page.evaluate(() => {
-		const c = window.qantar.map.getContainer().getBoundingClientRect();
-		return { w: Math.round(c.width), h: Math.round(c.height) };
-	});
 
 async function storyRun(browser, kinds, steps, profile) {
 	const r = await load(browser, `${BASE}/`, { viewport: profile.story, profile }, kinds);
@@ -321,15 +306,7 @@ async function storyRun(browser, kinds, steps, profile) {
 	return { ...r.load, transitions, keyRetries: retries, longtasks: lt, mapFrames: m1 - m0, heap: heapBytes, cameras, size, scripts: r.scripts };
 }
 
-/** The floor page opening on `camera`, its map of `size` (the page's map's), or the window's without one. */
-function floorUrl(camera, size) {
-	const q = new URLSearchParams({ cam: JSON.stringify(camera) });
-	if (size) {
-		q.set('w', String(size.w));
-		q.set('h', String(size.h));
-	}
-	return `${BASE}/__floor/?${q}`;
-}
+const floorUrl = (cam, size) => floorUrlAt(BASE, cam, size);
 
 async function floorRun(browser, kinds, cameras, size, device) {
 	const r = await load(browser, floorUrl(cameras[0], size), device, kinds);
@@ -514,10 +491,10 @@ async function measure(profile) {
 	await floorRun(browser, kinds, warm.cameras, warm.size, storyDevice);
 	let story = null;
 	let embed = null;
+	// the floor flies the page's views in a map of the page's map's size
+	const view = (p) => ({ cameras: p.cameras, size: p.size });
 	for (let i = 0; i < RUNS; i++) {
 		const floorFirst = i % 2 === 1;
-		// the floor flies the page's views in a map of the page's map's size
-		const view = (p) => ({ cameras: p.cameras, size: p.size });
 		const [s, sf] = await inTurns(
 			floorFirst,
 			story && view(story),

@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
+import { camera, floorUrl, mapSize } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const RUNS = Number(cli.arg('runs', 1));
@@ -112,16 +113,6 @@ const INIT = () => {
 		while (performance.now() - t0 < 20);
 		return t0;
 	};
-};
-
-/** the story's camera at a step, as the bench hands it to the floor */
-const camera = () => {
-	const m = window.qantar.map;
-	const visible = m
-		.getStyle()
-		.layers.filter((l) => l.id.startsWith('story-') && m.getLayoutProperty(l.id, 'visibility') !== 'none')
-		.map((l) => l.id);
-	return { center: m.getCenter().toArray(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch(), padding: m.getPadding(), visible };
 };
 
 async function open(browser, url) {
@@ -299,15 +290,10 @@ console.log(`Chromium ${version}, ${profile.name} profile, ${BASE}, ${steps.leng
 for (let run = 0; run < RUNS; run++) {
 	const s = await open(browser, `${BASE}/`);
 	const cameras = await walkStory(s.page);
-	// the floor's map of the story's map's size, as in npm run bench (on a phone the story's is half the window)
-	const size = await s.page.evaluate(() => {
-		const r = window.qantar.map.getContainer().getBoundingClientRect();
-		return { w: String(Math.round(r.width)), h: String(Math.round(r.height)) };
-	});
+	const size = await mapSize(s.page);
 	report(`run ${run + 1}, story`, await finish(s));
 	if (cli.flag('no-floor')) continue;
-	const q = new URLSearchParams({ cam: JSON.stringify(cameras[0]), ...size });
-	const f = await open(browser, `${BASE}/__floor/?${q}`);
+	const f = await open(browser, floorUrl(BASE, cameras[0], size));
 	await walkFloor(f.page, cameras);
 	report(`run ${run + 1}, floor`, await finish(f));
 }
