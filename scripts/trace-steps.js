@@ -6,6 +6,10 @@
 // paint, setData) and the tiles MapLibre (re)loaded, per source.
 //
 //   node scripts/trace-steps.js --base http://localhost:4540 [--profile desktop|phone] [--runs 1] [--no-floor]
+//                                [--settle 3000] [--stacks other]
+//
+// `--settle`: ms waited after the first idle before the walk (the deferred files in). `--stacks`: the
+// call stacks of the samples under the rules whose label starts so (`other`, `(program)`, `MapLibre: frame`).
 //
 // Needs a running server of a build with the floor page (npm run bench's .tmp/bench/build, served by
 // server/start-built.js). For the story's own function names, profile an unminified build
@@ -20,6 +24,8 @@ import { camera, floorUrl, mapSize } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const RUNS = Number(cli.arg('runs', 1));
+const SETTLE = Number(cli.arg('settle', 0));
+const STACKS = cli.arg('stacks', '');
 const profile = PROFILES[String(cli.arg('profile', 'desktop'))];
 if (!profile) throw new Error('--profile: desktop or phone');
 const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((/** @type {{ id: string }} */ s) => s.id);
@@ -125,6 +131,7 @@ async function open(browser, url) {
 	await waitForMapIdle(page, { timeout: 120_000 });
 	if (url.endsWith('/')) await page.waitForFunction(() => document.querySelector('[data-map-step]')?.getAttribute('data-map-step'), null, { timeout: 60_000 });
 	// the load's last tasks (deferred files asked at the first idle) are the walk's, as in the bench
+	if (SETTLE) await page.waitForTimeout(SETTLE);
 	await cdp.send('Profiler.enable');
 	await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
 	await cdp.send('Profiler.start');
@@ -207,6 +214,7 @@ async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 	const self = {};
 	/** per rule: self time by function */
 	const ruleFns = {};
+	const stacks = {};
 	for (let i = 0; i < cpu.samples.length; i++) {
 		const t = times[i] - offset;
 		const task = tasks.find(([s, d]) => t >= s && t <= s + d);
@@ -219,6 +227,16 @@ async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 		self[key] = (self[key] ?? 0) + ms;
 		const rf = (ruleFns[rule] ??= {});
 		rf[key] = (rf[key] ?? 0) + ms;
+		if (STACKS && rule.startsWith(String(STACKS))) {
+			// the sample's call stack from its outermost named frame, nine frames deep
+			const names = [];
+			for (let p = cpu.samples[i]; p; p = parent.get(p)) {
+				const cf = byId.get(p).callFrame;
+				if (cf.functionName && cf.functionName !== '(root)') names.push(`${cf.functionName} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`);
+			}
+			const sig = names.reverse().slice(0, 9).join(' > ');
+			stacks[sig] = (stacks[sig] ?? 0) + ms;
+		}
 	}
 	const perStep = {};
 	for (const [, d, step] of tasks) {
@@ -232,6 +250,7 @@ async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 		byRule,
 		ruleFns,
 		self,
+		stacks,
 		perStep,
 		counts: trace.counts,
 		programs
@@ -249,6 +268,13 @@ function report(name, r) {
 			.slice(0, 4)
 			.map(([f, t]) => `${f} ${Math.round(t)}`);
 		if (!k.startsWith('(')) console.log(`              ${top.join('; ')}`);
+	}
+	if (STACKS) {
+		console.log(`  call stacks inside them, under "${STACKS}…":`);
+		for (const [sig, t] of Object.entries(r.stacks)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, 20))
+			console.log(`    ${ms(t).padStart(8)}  ${sig}`);
 	}
 	console.log(`  WebGL programs compiled during the walk: ${r.programs.length}${r.programs.length ? ` (${r.programs.join(', ')})` : ''}`);
 	console.log('  top functions by self time inside them:');

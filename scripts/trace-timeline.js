@@ -1,11 +1,15 @@
 // The browser's own side of the main thread (layout, paint, style, events, messages), which a
 // JavaScript CPU profile shows only as "(program)": a Chromium timeline trace of the story, under the
 // bench's profile, either of its load to the first map idle (and `--after` ms more) or of the
-// bench's walk through every step (`--walk`). Prints the long tasks (over 50 ms) with what each ran
-// at its top level (load), the events summed inside long tasks (walk), and for both: layouts (how
-// many boxes each laid out), paints, event handlers by type and messages serialised.
+// bench's walk through every step (`--walk`), or the floor's walk through the cameras the story's
+// walk landed on (`--walk --floor`: the bare MapLibre page at the story's map size). Prints the
+// long tasks (over 50 ms) with what each ran at its top level (load), the events summed inside long
+// tasks (walk), and for both: layouts (how many boxes each laid out), paints, event handlers by
+// type and messages serialised.
 //
-//   node scripts/trace-timeline.js --base http://localhost:4540 [--profile phone|desktop] [--walk] [--after 4000] [--path /embed/step/residence]
+//   node scripts/trace-timeline.js --base http://localhost:4540 [--profile phone|desktop] [--walk [--floor] [--settle 3000]] [--after 4000] [--path /embed/step/residence]
+//
+// `--settle`: ms waited after the first idle before the walk is traced (the deferred files in).
 //
 // Needs a running server of a build (npm run bench's .tmp/bench/build, served by server/start-built.js).
 // Found with it (6 December): the scale bar made the whole page lay out and paint at each frame of a
@@ -16,11 +20,14 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
+import { camera, floorUrl, mapSize } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const PATH = String(cli.arg('path', '/'));
 const WALK = cli.flag('walk');
 const AFTER = Number(cli.arg('after', 0));
+const FLOOR = cli.flag('floor');
+const SETTLE = Number(cli.arg('settle', 0));
 const profile = PROFILES[String(cli.arg('profile', 'phone'))];
 if (!profile) throw new Error('--profile: desktop or phone');
 const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((/** @type {{ id: string }} */ s) => s.id);
@@ -37,13 +44,35 @@ await page.goto(`${BASE}/favicon.svg`);
 if (!WALK) await browser.startTracing(page, { categories: CATEGORIES });
 await page.goto(BASE + PATH, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 await waitForMapIdle(page, { timeout: 120_000 });
-if (WALK) {
-	await page.waitForFunction(() => document.querySelector('[data-map-step]')?.getAttribute('data-map-step'), null, { timeout: 60_000 });
-	await browser.startTracing(page, { categories: CATEGORIES });
+/** The bench's walk: ArrowDown to each step, 400 ms after the last one settled; returns the cameras it landed on. */
+async function walkStory() {
+	const cameras = [await page.evaluate(camera)];
 	for (let i = 1; i < steps.length; i++) {
 		await page.waitForTimeout(400);
 		await page.keyboard.press('ArrowDown');
 		await page.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, steps[i], { timeout: 30_000 });
+		cameras.push(await page.evaluate(camera));
+	}
+	return cameras;
+}
+if (WALK) {
+	await page.waitForFunction(() => document.querySelector('[data-map-step]')?.getAttribute('data-map-step'), null, { timeout: 60_000 });
+	if (FLOOR) {
+		// the story walked untraced for its cameras, then the floor opened on the first at the story's map size
+		const size = await mapSize(page);
+		const cameras = await walkStory();
+		await page.goto(floorUrl(BASE, cameras[0], size), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+		await waitForMapIdle(page, { timeout: 120_000 });
+		await page.waitForTimeout(SETTLE);
+		await browser.startTracing(page, { categories: CATEGORIES });
+		for (const c of cameras.slice(1)) {
+			await page.waitForTimeout(400);
+			await page.evaluate((c) => /** @type {any} */ (window).floorFly(c), c);
+		}
+	} else {
+		await page.waitForTimeout(SETTLE);
+		await browser.startTracing(page, { categories: CATEGORIES });
+		await walkStory();
 	}
 } else await page.waitForTimeout(AFTER);
 const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
@@ -60,7 +89,9 @@ const main = [...perThread].sort((a, b) => b[1] - a[1])[0][0];
 const events = traceEvents.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur);
 const tasks = events.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
 const inside = (/** @type {any} */ t) => events.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-console.log(`${PATH}, ${profile.name} ${WALK ? 'walk through every step' : `load to the first idle${AFTER ? ` and ${AFTER} ms` : ''}`}`);
+console.log(
+	`${FLOOR ? 'floor of ' : ''}${PATH}, ${profile.name} ${WALK ? 'walk through every step' : `load to the first idle${AFTER ? ` and ${AFTER} ms` : ''}`}`
+);
 console.log(`long tasks: ${tasks.length}, ${ms(tasks.reduce((s, t) => s + t.dur, 0))} ms`);
 if (WALK) {
 	const by = new Map();
