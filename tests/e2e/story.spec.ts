@@ -144,6 +144,30 @@ test('keyboard moves step by step; back and forward follow', async ({ page }) =>
 	await expectOnStep(page, STEPS.at(-1)!);
 });
 
+test('the lines, areas and dots of later steps are ready while the reader reads the opening: no step compiles a map program for them, and nothing extra shows', async ({
+	page
+}) => {
+	test.setTimeout(180_000); // twelve camera flights on a software-rendered map
+	await page.goto('/?test');
+	await waitForMapIdle(page);
+	// MapLibre's compiled WebGL programs (its painter's cache, by key): read by this test only
+	const programs = () =>
+		page.evaluate(() => Object.keys((window.qantar!.map as unknown as { painter: { programCache: { programs: object } } }).painter.programCache.programs));
+	const warmLayers = () => page.evaluate(() => window.qantar!.map.getLayersOrder().filter((id) => id.startsWith('warm-programs')));
+	// the opening draws no dashed line; the faint copies drawn once after it compile the airlift's and the borders' (warm-programs.ts)
+	await expect.poll(async () => (await programs()).filter((k) => k.startsWith('lineSDF')).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+	await expect.poll(warmLayers, { timeout: 30_000 }).toEqual([]);
+	expect(await page.evaluate(() => window.qantar!.map.getSource('warm-programs'))).toBeUndefined();
+	const ready = await programs();
+	await page.mouse.click(900, 5);
+	for (const step of STEPS.slice(1)) {
+		await page.keyboard.press('ArrowDown');
+		await waitForStep(page, step.id);
+	}
+	// labels (symbols) are not copied: their programs follow the step's label settings
+	expect((await programs()).filter((k) => !ready.includes(k) && !k.startsWith('symbol'))).toEqual([]);
+});
+
 test('the map opens on its step at once: settled before its first tiles are drawn, no camera move after them', async ({ page }) => {
 	await recordMapOpening(page);
 	await page.goto('/?test');
