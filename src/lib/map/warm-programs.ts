@@ -13,26 +13,26 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { OPACITY_PROPS } from './story-style';
+import { drawnAt } from './deferred-sources';
 
 export const WARM_SOURCE = 'warm-programs';
 const FAINT = 0.001;
-const OPACITY: Record<string, string[]> = {
-	fill: ['fill-opacity'],
-	line: ['line-opacity'],
-	circle: ['circle-opacity', 'circle-stroke-opacity']
-};
+/** the layer types copied (labels are not: their programs follow each step's label settings) */
+const TYPES = ['fill', 'line', 'circle'];
+const OPACITY = (type: string) => OPACITY_PROPS[type] ?? [];
 /** the properties the style's paint reads, given so that none of its expressions fails on the copies' places */
 const PROPS = { iso: '', country: '', capital: false, population: 0 };
 
 type Drawable = LayerSpecification & { type: 'fill' | 'line' | 'circle'; paint?: Record<string, unknown>; layout?: Record<string, unknown> };
 
-const isDrawable = (l: LayerSpecification): l is Drawable => l.type in OPACITY;
+const isDrawable = (l: LayerSpecification): l is Drawable => TYPES.includes(l.type);
 
 /** Whether the map draws a layer at `zoom`: shown, inside its zoom range, not wholly transparent. */
 export function drawsAt(layer: Drawable, zoom: number): boolean {
 	if (layer.layout?.visibility === 'none') return false;
-	if (zoom < (layer.minzoom ?? 0) || zoom >= (layer.maxzoom ?? 24)) return false;
-	return !OPACITY[layer.type]!.every((p) => layer.paint?.[p] === 0);
+	if (!drawnAt({ min: layer.minzoom ?? 0, max: layer.maxzoom ?? 24 }, zoom)) return false;
+	return !OPACITY(layer.type).every((p) => layer.paint?.[p] === 0);
 }
 
 /** A point, a short line and a small square at `center`, a few pixels across at `zoom`. */
@@ -77,7 +77,7 @@ export function warmup(
 	for (const layer of layers) {
 		if (!isDrawable(layer) || drawsAt(layer, zoom)) continue;
 		const paint: Record<string, unknown> = { ...layer.paint };
-		const opacities = OPACITY[layer.type]!;
+		const opacities = OPACITY(layer.type);
 		if (opacities.some((p) => paint[p] !== undefined && typeof paint[p] !== 'number')) continue;
 		for (const p of opacities) paint[p] = FAINT;
 		copies.push({
