@@ -6,10 +6,12 @@
 // paint, setData) and the tiles MapLibre (re)loaded, per source.
 //
 //   node scripts/trace-steps.js --base http://localhost:4540 [--profile desktop|phone] [--runs 1] [--no-floor]
-//                                [--settle 3000] [--stacks other]
+//                                [--settle 3000] [--stacks other] [--no-cpu]
 //
 // `--settle`: ms waited after the first idle before the walk (the deferred files in). `--stacks`: the
 // call stacks of the samples under the rules whose label starts so (`other`, `(program)`, `MapLibre: frame`).
+// `--no-cpu`: no CPU profile (its sampling slows the page's JavaScript): long tasks and calls per step only,
+// the figures closest to the bench's.
 //
 // Needs a running server of a build with the floor page (npm run bench's .tmp/bench/build, served by
 // server/start-built.js). For the story's own function names, profile an unminified build
@@ -26,6 +28,7 @@ const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '')
 const RUNS = Number(cli.arg('runs', 1));
 const SETTLE = Number(cli.arg('settle', 0));
 const STACKS = cli.arg('stacks', '');
+const CPU = !cli.flag('no-cpu');
 const profile = PROFILES[String(cli.arg('profile', 'desktop'))];
 if (!profile) throw new Error('--profile: desktop or phone');
 const steps = parse(readFileSync('content/steps.yaml', 'utf8')).steps.map((/** @type {{ id: string }} */ s) => s.id);
@@ -132,9 +135,11 @@ async function open(browser, url) {
 	if (url.endsWith('/')) await page.waitForFunction(() => document.querySelector('[data-map-step]')?.getAttribute('data-map-step'), null, { timeout: 60_000 });
 	// the load's last tasks (deferred files asked at the first idle) are the walk's, as in the bench
 	if (SETTLE) await page.waitForTimeout(SETTLE);
-	await cdp.send('Profiler.enable');
-	await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-	await cdp.send('Profiler.start');
+	if (CPU) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+		await cdp.send('Profiler.start');
+	}
 	const sync = await page.evaluate(() => window.__traceSync());
 	const t0 = await page.evaluate(() => performance.now());
 	const programsBefore = await page.evaluate(() => Object.keys(window.qantar.map.painter?.programCache?.programs ?? {}));
@@ -164,6 +169,8 @@ async function walkStory(page) {
 
 async function walkFloor(page, cameras) {
 	for (let i = 1; i < cameras.length; i++) {
+		// paced as the story's walk and the bench's floor: 400 ms after each landing
+		await page.waitForTimeout(400);
 		await page.evaluate((id) => (window.__trace.step = id), steps[i]);
 		await page.evaluate((c) => window.floorFly(c), cameras[i]);
 	}
@@ -172,7 +179,7 @@ async function walkFloor(page, cameras) {
 /** The walk's CPU profile and long tasks, summed by RULES; per step, long tasks and map calls. */
 async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 	const t1 = await page.evaluate(() => performance.now());
-	const { profile: cpu } = await cdp.send('Profiler.stop');
+	const { profile: cpu } = CPU ? await cdp.send('Profiler.stop') : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0 } };
 	const trace = await page.evaluate(() => ({ longtasks: window.__trace.longtasks, counts: window.__trace.counts }));
 	// the WebGL programs MapLibre compiled for the walk (its painter's cache, by key)
 	const programs = await page.evaluate(
@@ -259,7 +266,7 @@ async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 
 function report(name, r) {
 	const ms = (x) => `${Math.round(x)} ms`;
-	console.log(`\n${name}: ${r.tasks.n} long tasks, ${ms(r.tasks.ms)}${r.aligned ? '' : ' (profile not aligned: no split)'}`);
+	console.log(`\n${name}: ${r.tasks.n} long tasks, ${ms(r.tasks.ms)}${!CPU ? ' (no CPU profile)' : r.aligned ? '' : ' (profile not aligned: no split)'}`);
 	console.log('  inside them, by what ran (sampled):');
 	for (const [k, v] of Object.entries(r.byRule).sort((a, b) => b[1] - a[1])) {
 		console.log(`    ${ms(v).padStart(8)}  ${k}`);
