@@ -1,6 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { preloadDynamicImports } from './scripts/lib/preload-dynamic.js';
 
 /**
  * Reader pages' code in few files: a page's JavaScript counts per file in the bench's budget
@@ -27,11 +26,10 @@ const RUNTIME_GROUP =
 
 export default defineConfig({
 	plugins: [
-		sveltekit(),
-		// the map pages name MapLibre in their modulepreloads (Link header; <head> in the static build): fetched with the page, not after
-		// hydration. The style builder (style.ts) and the public env are in the `map` group, which those pages load anyway (files of their own
-		// were 0.3 KB gzip more; load.ts, the map's only client importer of the env, still imports them dynamically)
-		preloadDynamicImports({ importer: 'src/lib/map/load.ts', imports: ['src/lib/map/maplibre.ts'] })
+		// MapLibre is not among a map page's modulepreloads: src/lib/map/load.ts asks for it once the page's text has painted
+		// (after-paint.ts). The style builder (style.ts) and the public env are in the `map` group, which those pages load anyway
+		// (files of their own were 0.3 KB gzip more; load.ts, the map's only client importer of the env, still imports them dynamically)
+		sveltekit()
 	],
 	build: {
 		// maplibre-gl alone is ~1.1 MB raw / ~300 kB gzip; it is split into its own chunk.

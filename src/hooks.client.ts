@@ -6,9 +6,10 @@ import type { ClientInit } from '@sveltejs/kit';
  * hydration waits for it, so MapView creates the map as soon as hydration
  * reaches it, before the rest of the page (the steps, the sources) is
  * hydrated. The map is what the reader waits for; the server-rendered text is
- * already on screen. If the map's code cannot load, the page starts anyway
- * (MapView tries again). The loader is imported dynamically so that pages
- * without a map do not preload it (scripts/lib/preload-dynamic.js).
+ * already on screen: the map's code is fetched once it has painted
+ * (src/lib/map/after-paint.ts). If the map's code cannot load, the page starts
+ * anyway (MapView tries again). The loader is imported dynamically so that
+ * pages without a map never fetch it.
  */
 export const init: ClientInit = async () => {
 	if (!document.querySelector('[data-qantar-map]')) return;

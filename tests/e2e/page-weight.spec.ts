@@ -1,7 +1,7 @@
-// What a reader page makes the browser fetch first (issue 6): MapLibre is named
-// in the page's preloads, so it downloads with the page instead of after
-// hydration; pages without a map do not fetch it; the countries' outlines are
-// not in the HTML (the map loads them from the layer file).
+// What a reader page makes the browser fetch first (issues 6 and 22): the page's
+// text and its own code; MapLibre and its worker once the text has painted (not
+// among the page's preloads); pages without a map never fetch it; the countries'
+// outlines are not in the HTML (the map loads them from the layer file).
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { waitForStep } from './helpers';
 
@@ -30,8 +30,32 @@ async function preloadsMapLibre(request: APIRequestContext, path: string) {
 }
 
 for (const path of ['/', '/en/step/toll', '/embed/step/csto-airlift', '/embed/view?layers=kazakhstan&center=66,47&zoom=3', '/explore']) {
-	test(`${path}: MapLibre is preloaded with the page`, async ({ request }) => {
-		expect(await preloadsMapLibre(request, path)).toBe(true);
+	test(`${path}: MapLibre is not among the page's preloads`, async ({ request }) => {
+		const urls = await preloads(request, path);
+		expect(urls.length, `${path} preloads its own code`).toBeGreaterThan(0);
+		expect(await preloadsMapLibre(request, path)).toBe(false);
+	});
+}
+
+// issue 22: fetched with the page, MapLibre and its worker (~350 KB) shared a phone's bandwidth with the text
+for (const path of ['/', '/embed/step/csto-airlift']) {
+	test(`${path}: MapLibre and its worker are fetched once the text has painted, and the map opens`, async ({ page, request }) => {
+		await page.goto(path);
+		await page.waitForFunction(() => window.qantar?.map?.loaded(), null, { timeout: 60_000 });
+		const { fcp, scripts } = await page.evaluate(() => ({
+			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+			scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+				.filter((e) => /\.m?js(\?|$)/.test(e.name))
+				.map((e) => ({ url: e.name, start: e.startTime }))
+		}));
+		expect(fcp, 'the page reports its first contentful paint').toBeGreaterThan(0);
+		const worker = scripts.filter((s) => s.url.includes('maplibre-gl-worker'));
+		const maplibre = [];
+		for (const s of scripts) if (!s.url.includes('maplibre-gl-worker') && isMapLibre(await (await request.get(s.url)).text())) maplibre.push(s);
+		expect(maplibre.length, 'MapLibre fetched').toBeGreaterThan(0);
+		expect(worker.length, 'its worker fetched').toBeGreaterThan(0);
+		for (const s of [...maplibre, ...worker])
+			expect(s.start, `${s.url} asked for ${Math.round(fcp! - s.start)} ms before the first paint`).toBeGreaterThanOrEqual(fcp!);
 	});
 }
 
