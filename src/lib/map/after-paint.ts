@@ -12,13 +12,14 @@
 /** If no paint is reported by then (a tab in the background paints nothing; a browser that does not report paints), the map's code is asked for anyway. */
 export const PAINT_WAIT_MS = 3000;
 
-/** Resolves once the page's first contentful paint has been presented (at once if it already was), or after PAINT_WAIT_MS. */
+/**
+ * Resolves once the page's first contentful paint has been presented (at once if it already was), or
+ * after PAINT_WAIT_MS. The observer is left on: a page reports its first contentful paint only once.
+ */
 export const afterFirstPaint = (): Promise<void> =>
 	new Promise((resolve) => {
 		setTimeout(resolve, PAINT_WAIT_MS);
-		new PerformanceObserver((list, observer) => {
-			if (!list.getEntriesByName('first-contentful-paint').length) return;
-			observer.disconnect();
-			resolve();
+		new PerformanceObserver((list) => {
+			if (list.getEntriesByName('first-contentful-paint').length) resolve();
 		}).observe({ type: 'paint', buffered: true });
 	});
