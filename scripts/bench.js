@@ -22,7 +22,7 @@ import { applyProfile, blockingTime, longTasksIn, PROFILES } from './lib/bench-p
 import { precompressData } from '../server/precompress.js';
 import { startBuiltServer } from '../server/start-built.js';
 import { median, ratioInterval, stat } from './lib/stats.js';
-import { camera, floorUrl as floorUrlAt, mapSize } from './lib/floor-view.js';
+import { camera, floorUrl as floorUrlAt, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const { arg } = cli;
 const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)));
@@ -284,8 +284,7 @@ async function storyRun(browser, kinds, steps, profile) {
 				);
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
-			// the previous step's smooth scroll must be over, or the scroller may take the key back
-			await page.waitForTimeout(400);
+			await page.waitForTimeout(WALK_PAUSE_MS);
 			if (attempt) retries++;
 			await page.evaluate(() => window.__bench.startFrames());
 			if (!attempt || (await page.evaluate(() => location.hash)) !== `#${steps[i]}`) await page.keyboard.press('ArrowDown');
@@ -314,9 +313,7 @@ async function floorRun(browser, kinds, cameras, size, device) {
 	const transitions = [];
 	const [t0, m0] = await walkMark(page);
 	for (let i = 1; i < cameras.length; i++) {
-		// paced as the story's walk (storyRun waits 400 ms before each step): else the floor flew on at
-		// each moveend, before its landing tiles were loaded, and did less work than the story does
-		await page.waitForTimeout(400);
+		await page.waitForTimeout(WALK_PAUSE_MS);
 		const f = await page.evaluate((c) => window.floorFly(c), cameras[i]);
 		transitions.push({ fps: (f.frames * 1000) / f.ms, ms: f.ms });
 	}

@@ -22,7 +22,7 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
-import { camera, floorUrl, mapSize } from './lib/floor-view.js';
+import { camera, floorUrl, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const RUNS = Number(cli.arg('runs', 1));
@@ -149,7 +149,7 @@ async function open(browser, url) {
 async function walkStory(page) {
 	const cameras = [await page.evaluate(camera)];
 	for (let i = 1; i < steps.length; i++) {
-		await page.waitForTimeout(400);
+		await page.waitForTimeout(WALK_PAUSE_MS);
 		await page.evaluate((id) => (window.__trace.step = id), steps[i]);
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
@@ -169,8 +169,7 @@ async function walkStory(page) {
 
 async function walkFloor(page, cameras) {
 	for (let i = 1; i < cameras.length; i++) {
-		// paced as the story's walk and the bench's floor: 400 ms after each landing
-		await page.waitForTimeout(400);
+		await page.waitForTimeout(WALK_PAUSE_MS);
 		await page.evaluate((id) => (window.__trace.step = id), steps[i]);
 		await page.evaluate((c) => window.floorFly(c), cameras[i]);
 	}
@@ -267,28 +266,32 @@ async function finish({ context, page, cdp, sync, t0, programsBefore }) {
 function report(name, r) {
 	const ms = (x) => `${Math.round(x)} ms`;
 	console.log(`\n${name}: ${r.tasks.n} long tasks, ${ms(r.tasks.ms)}${!CPU ? ' (no CPU profile)' : r.aligned ? '' : ' (profile not aligned: no split)'}`);
-	console.log('  inside them, by what ran (sampled):');
-	for (const [k, v] of Object.entries(r.byRule).sort((a, b) => b[1] - a[1])) {
-		console.log(`    ${ms(v).padStart(8)}  ${k}`);
-		const top = Object.entries(r.ruleFns[k] ?? {})
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, 4)
-			.map(([f, t]) => `${f} ${Math.round(t)}`);
-		if (!k.startsWith('(')) console.log(`              ${top.join('; ')}`);
-	}
-	if (STACKS) {
-		console.log(`  call stacks inside them, under "${STACKS}…":`);
-		for (const [sig, t] of Object.entries(r.stacks)
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, 20))
-			console.log(`    ${ms(t).padStart(8)}  ${sig}`);
+	if (CPU) {
+		console.log('  inside them, by what ran (sampled):');
+		for (const [k, v] of Object.entries(r.byRule).sort((a, b) => b[1] - a[1])) {
+			console.log(`    ${ms(v).padStart(8)}  ${k}`);
+			const top = Object.entries(r.ruleFns[k] ?? {})
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 4)
+				.map(([f, t]) => `${f} ${Math.round(t)}`);
+			if (!k.startsWith('(')) console.log(`              ${top.join('; ')}`);
+		}
+		if (STACKS) {
+			console.log(`  call stacks inside them, under "${STACKS}…":`);
+			for (const [sig, t] of Object.entries(r.stacks)
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 20))
+				console.log(`    ${ms(t).padStart(8)}  ${sig}`);
+		}
 	}
 	console.log(`  WebGL programs compiled during the walk: ${r.programs.length}${r.programs.length ? ` (${r.programs.join(', ')})` : ''}`);
-	console.log('  top functions by self time inside them:');
-	for (const [k, v] of Object.entries(r.self)
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, 15))
-		console.log(`    ${ms(v).padStart(8)}  ${k}`);
+	if (CPU) {
+		console.log('  top functions by self time inside them:');
+		for (const [k, v] of Object.entries(r.self)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, 15))
+			console.log(`    ${ms(v).padStart(8)}  ${k}`);
+	}
 	console.log('  per step: long tasks; calls that lay tiles out again; tiles (re)loaded per source');
 	for (const step of ['opening', ...steps.slice(1)]) {
 		const lt = r.perStep[step];

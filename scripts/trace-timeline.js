@@ -20,7 +20,7 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
-import { camera, floorUrl, mapSize } from './lib/floor-view.js';
+import { camera, floorUrl, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const PATH = String(cli.arg('path', '/'));
@@ -44,11 +44,11 @@ await page.goto(`${BASE}/favicon.svg`);
 if (!WALK) await browser.startTracing(page, { categories: CATEGORIES });
 await page.goto(BASE + PATH, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 await waitForMapIdle(page, { timeout: 120_000 });
-/** The bench's walk: ArrowDown to each step, 400 ms after the last one settled; returns the cameras it landed on. */
+/** The bench's walk: ArrowDown to each step, WALK_PAUSE_MS after the last one settled; returns the cameras it landed on. */
 async function walkStory() {
 	const cameras = [await page.evaluate(camera)];
 	for (let i = 1; i < steps.length; i++) {
-		await page.waitForTimeout(400);
+		await page.waitForTimeout(WALK_PAUSE_MS);
 		await page.keyboard.press('ArrowDown');
 		await page.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, steps[i], { timeout: 30_000 });
 		cameras.push(await page.evaluate(camera));
@@ -66,7 +66,7 @@ if (WALK) {
 		await page.waitForTimeout(SETTLE);
 		await browser.startTracing(page, { categories: CATEGORIES });
 		for (const c of cameras.slice(1)) {
-			await page.waitForTimeout(400);
+			await page.waitForTimeout(WALK_PAUSE_MS);
 			await page.evaluate((c) => /** @type {any} */ (window).floorFly(c), c);
 		}
 	} else {

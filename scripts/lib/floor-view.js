@@ -3,6 +3,13 @@
 // bench-lighthouse.js): the camera with the story layers shown, the map's size, and the floor's address.
 
 /**
+ * The pause before each step of a walk, the story's and the floor's alike: the story's smooth scroll
+ * is over by then (else the scroller may take the key back), and the floor does not fly on before its
+ * landing tiles are in, doing less work than the story does.
+ */
+export const WALK_PAUSE_MS = 400;
+
+/**
  * The map's camera and the story layers it draws. Runs in the page (`page.evaluate(camera)`).
  * @returns {{ center: number[], zoom: number, bearing: number, pitch: number, padding: object, visible: string[] }}
  */

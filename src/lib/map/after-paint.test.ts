@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstPaint, PAINT_WAIT_MS } from './after-paint';
 
 /** The browser's paint timing, fired by hand: `paint(name)` reports an entry to every observer of paints. */
-const observers: { cb: (list: { getEntriesByName(n: string): unknown[] }, o: { disconnect(): void }) => void; on: boolean }[] = [];
+const observers: { cb: (list: { getEntriesByName(n: string): unknown[] }) => void; on: boolean }[] = [];
 const paint = (name: string) => {
-	for (const o of observers) if (o.on) o.cb({ getEntriesByName: (n) => (n === name ? [{ name }] : []) }, { disconnect: () => (o.on = false) });
+	for (const o of observers) if (o.on) o.cb({ getEntriesByName: (n) => (n === name ? [{ name }] : []) });
 };
 class FakeObserver {
 	entry: (typeof observers)[number];
