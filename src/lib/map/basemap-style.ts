@@ -13,7 +13,7 @@ export type Theme = 'light' | 'dark';
 export type { Lang } from '$lib/i18n/lang';
 import type { Lang } from '$lib/i18n/lang';
 
-export { BASEMAP_FONT, BASEMAP_FONT_BOLD, basemapFontFaces, basemapGlyphs } from './basemap-fonts';
+export { BASEMAP_FONT, BASEMAP_FONT_BOLD, basemapGlyphs } from './basemap-fonts';
 import { BASEMAP_FONT, BASEMAP_FONT_BOLD } from './basemap-fonts';
 export { basemapSources } from './basemap-sources';
 import { SRC } from './basemap-sources';

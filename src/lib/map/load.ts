@@ -1,5 +1,6 @@
 /**
- * The map's code (MapLibre, the style builder, the public env), imported once
+ * The map's code (MapLibre, the style builder, the public env, and with a
+ * deployment's own basemap story-on-basemap.ts), imported once
  * and shared. Asked for by the client start hook when the server-rendered page
  * holds a map (hooks.client.ts), else when MapView's module runs, and fetched
  * once the page's text has painted (after-paint.ts), then its worker's script
@@ -16,7 +17,10 @@ let loaded: Modules | undefined;
 
 async function load() {
 	await afterFirstPaint();
-	return Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
+	const [maplibre, style, env] = await Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
+	// a deployment's own basemap: the code that puts the story on it, asked for only then
+	const onBasemap = env.env.PUBLIC_BASEMAP_STYLE ? await import('./story-on-basemap') : undefined;
+	return [maplibre, style, env, onBasemap] as const;
 }
 
 export const loadMapModules = () =>

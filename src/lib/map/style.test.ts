@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { existsSync, readFileSync } from 'node:fs';
-import { buildStyle, withStoryLayers } from './style';
+import { buildStyle } from './style';
+import { withStoryLayers } from './story-on-basemap';
 import { STORY_LAYERS } from '$lib/geo/layers';
 
 const layers = STORY_LAYERS.map((layer) => ({ layer, data: JSON.parse(readFileSync(`static/geo/${layer.file}`, 'utf8')) }));
