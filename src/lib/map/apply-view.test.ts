@@ -5,7 +5,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
 import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { applyView, adopt, seedStyle, drawInCuts, labelSpec, DRAW_IN_STAGES } from './apply-view';
-import { isStoryLabel, labelFilterFor } from './story-style';
+import { isStoryLabel, labelFilterFor, MEASURE_LAYERS } from './story-style';
 import { anchorOffsets, DEFAULT_ANCHORS } from '$lib/story/label-anchors';
 import { indexLayers } from './layer-index';
 import { fakeStyleMap } from './fake-style-map';
@@ -50,7 +50,7 @@ const drawn = (style: StyleSpecification) =>
 	});
 
 describe('seedStyle: the opening view baked into the style', () => {
-	it.each(['overview', 'akimat', 'csto-airlift'])('draws the same as applying step %s to the map', (id) => {
+	it.each(['overview', 'akimat', 'residence', 'csto-airlift'])('draws the same as applying step %s to the map', (id) => {
 		vi.useFakeTimers();
 		const applied = fakeMap(newStyle());
 		applyView(applied as never, viewOf(id), { ...opts, motion: 'none' });
@@ -83,6 +83,28 @@ describe('seedStyle: the opening view baked into the style', () => {
 		map.changes.length = 0;
 		applyView(map as never, { ...view, camera: viewOf('residence').camera }, { ...opts, motion: 'reduced' });
 		expect(map.changes.filter((c) => c.startsWith('filter'))).toEqual([]);
+	});
+});
+
+describe('applyView: the measured distances', () => {
+	const shown = (style: StyleSpecification) =>
+		MEASURE_LAYERS.filter((id) => (style.layers.find((l) => l.id === id) as { layout?: { visibility?: string } }).layout?.visibility !== 'none');
+	it('draws them only at a step that measures: an empty source shown would have its tiles made at every zoom of a flight', () => {
+		const steps_ = ['overview', 'akimat', 'residence', 'airport', 'regions'];
+		expect(steps_.map((id) => viewOf(id).distances.length > 0)).toEqual([false, false, true, false, false]);
+		const style = newStyle();
+		expect(shown(style)).toEqual([]);
+		const seeded = newStyle();
+		seedStyle(seeded, viewOf('residence'), featureLayer, basemapNames);
+		expect(shown(seeded)).toEqual([...MEASURE_LAYERS]);
+		const map = fakeMap(style);
+		const seen = steps_.map((id) => (applyView(map as never, viewOf(id), { ...opts, motion: 'none' }), shown(style).length));
+		expect(seen).toEqual([0, 0, 4, 0, 0]);
+		// shown once, hidden once: between two steps that measure nothing they are not touched
+		expect(map.changes.filter((c) => c.startsWith('layout measure-'))).toEqual([
+			...MEASURE_LAYERS.map((id) => `layout ${id} visibility=visible`),
+			...MEASURE_LAYERS.map((id) => `layout ${id} visibility=none`)
+		]);
 	});
 });
 

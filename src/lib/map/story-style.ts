@@ -45,6 +45,8 @@ export const sourceId = (layerId: string) => `story-${layerId}`;
 
 /** The source of the distances a step's text gives (drawn over everything; applyView sets its data). */
 export const MEASURE_SOURCE = 'measure';
+/** the layers that draw the measured distances (measureLayers), shown only while a view has some */
+export const MEASURE_LAYERS = ['measure-casing', 'measure-line', 'measure-label', 'measure-guard'] as const;
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
@@ -239,7 +241,7 @@ function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
 	const dark = theme === 'dark';
 	const ink = dark ? '#ece6dc' : '#2f2a26';
 	const halo = dark ? 'rgba(20,24,28,0.92)' : 'rgba(255,255,255,0.94)';
-	return [
+	const layers: LayerSpecification[] = [
 		{
 			id: 'measure-casing',
 			type: 'line',
@@ -291,4 +293,6 @@ function measureLayers(lang: Lang, theme: Theme): LayerSpecification[] {
 			paint: { 'icon-opacity': 0 }
 		}
 	];
+	// hidden until a step measures (applyView): a shown layer on an empty source still has its tiles made at every zoom a flight crosses
+	return layers.map((l) => ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } }) as LayerSpecification);
 }
