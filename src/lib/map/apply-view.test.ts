@@ -5,7 +5,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
 import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { applyView, adopt, seedStyle, drawInCuts, labelSpec, DRAW_IN_STAGES } from './apply-view';
-import { isStoryLabel, labelFilterFor, MEASURE_LAYERS } from './story-style';
+import { isStoryLabel, labelFilterFor } from './story-style';
 import { anchorOffsets, DEFAULT_ANCHORS } from '$lib/story/label-anchors';
 import { indexLayers } from './layer-index';
 import { fakeStyleMap } from './fake-style-map';
@@ -87,6 +87,7 @@ describe('seedStyle: the opening view baked into the style', () => {
 });
 
 describe('applyView: the measured distances', () => {
+	const MEASURE_LAYERS = ['measure-casing', 'measure-line', 'measure-label', 'measure-guard'];
 	const shown = (style: StyleSpecification) =>
 		MEASURE_LAYERS.filter((id) => (style.layers.find((l) => l.id === id) as { layout?: { visibility?: string } }).layout?.visibility !== 'none');
 	it('draws them only at a step that measures: an empty source shown would have its tiles made at every zoom of a flight', () => {

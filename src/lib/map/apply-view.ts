@@ -16,17 +16,7 @@ import type { Map as MapLibreMap, ExpressionSpecification, FilterSpecification, 
 import type { LineString, FeatureCollection } from 'geojson';
 import type { MapView } from '$lib/story/step-to-view';
 import type { Padding } from '$lib/story/padding';
-import {
-	anchorExpression,
-	sortKeyExpression,
-	baseOpacity,
-	isStoryLabel,
-	labelFilterFor,
-	MEASURE_LAYERS,
-	MEASURE_SOURCE,
-	OPACITY_PROPS,
-	sourceId
-} from './story-style';
+import { anchorExpression, sortKeyExpression, baseOpacity, isStoryLabel, labelFilterFor, MEASURE_SOURCE, OPACITY_PROPS, sourceId } from './story-style';
 import { distanceLabel, roundedMetres, type Measured } from '$lib/story/measure';
 import { setFeatureHighlight } from './highlight';
 import { frameBounds } from './frame';
@@ -272,7 +262,7 @@ export function seedStyle(
 		style.sources[MEASURE_SOURCE] = { ...measure, data: measureFeatures(view.distances) as never };
 		state.measure = measureKey(view.distances);
 		for (const layer of style.layers)
-			if ((MEASURE_LAYERS as readonly string[]).includes(layer.id)) layer.layout = { ...layer.layout, visibility: 'visible' } as never;
+			if ((layer as { source?: string }).source === MEASURE_SOURCE) layer.layout = { ...layer.layout, visibility: 'visible' } as never;
 	}
 	return state;
 }
@@ -336,7 +326,8 @@ export function applyView(map: MapLibreMap, view: MapView, opts: ApplyOptions): 
 		(map.getSource(MEASURE_SOURCE) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(measureFeatures(view.distances));
 		state.measure = key;
 		// drawn only while there is something to measure (story-style.ts: measureLayers)
-		for (const id of MEASURE_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', key ? 'visible' : 'none', TRUSTED);
+		for (const id of map.getLayersOrder())
+			if (map.getLayer(id)?.source === MEASURE_SOURCE) map.setLayoutProperty(id, 'visibility', key ? 'visible' : 'none', TRUSTED);
 	}
 	moveCamera(map, view, opts);
 }

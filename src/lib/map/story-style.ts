@@ -45,8 +45,6 @@ export const sourceId = (layerId: string) => `story-${layerId}`;
 
 /** The source of the distances a step's text gives (drawn over everything; applyView sets its data). */
 export const MEASURE_SOURCE = 'measure';
-/** the layers that draw the measured distances (measureLayers), shown only while a view has some */
-export const MEASURE_LAYERS = ['measure-casing', 'measure-line', 'measure-label', 'measure-guard'] as const;
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
