@@ -54,6 +54,8 @@ export const sourceSchema = z.strictObject({
 export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
 
 export type Source = z.infer<typeof sourceSchema>;
+/** a source as the reader pages get it: what a citation shows (its id is the key it is cited by; editors' notes stay on the server) */
+export type CitedSource = Omit<Source, 'id' | 'note'>;
 /** id -> source */
 export type SourceRegistry = ReadonlyMap<string, Source>;
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseSources, type Source, type SourceRegistry } from '$lib/schema/sources';
+import { parseSources, type CitedSource, type SourceRegistry } from '$lib/schema/sources';
 import { deniedHostsSchema, type DeniedHost } from '$lib/sources/check';
 import { contentDir } from './content-dir';
 import { published } from './story/published';
@@ -25,13 +25,18 @@ export function loadDeniedHosts(): DeniedHost[] {
 	return r.data.hosts;
 }
 
-/** The registry entries of these ids, for a page to render its citations (unknown ids are left out: the checks name them). */
-export function sourcesFor(ids: Iterable<string>): Record<string, Source> {
+/**
+ * The registry entries of these ids, for a page to render its citations (unknown ids are left out:
+ * the checks name them), without what readers are not shown: the id (the key) and the editors' note.
+ */
+export function sourcesFor(ids: Iterable<string>): Record<string, CitedSource> {
 	const all = loadSources();
-	const out: Record<string, Source> = {};
+	const out: Record<string, CitedSource> = {};
 	for (const id of ids) {
 		const s = all.get(id);
-		if (s) out[id] = s;
+		if (!s) continue;
+		const { id: _id, note: _note, ...shown } = s;
+		out[id] = shown;
 	}
 	return out;
 }

@@ -1,6 +1,6 @@
 /** How readers see a citation: publisher (and who hosts the copy), title, date. Pure. */
 import type { Lang } from '$lib/i18n/lang';
-import type { Source } from '$lib/schema/sources';
+import type { CitedSource } from '$lib/schema/sources';
 
 const MONTHS: Record<Lang, string[]> = {
 	fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -27,7 +27,7 @@ export interface CitationText {
 }
 
 /** The three parts readers see, in the page's language and typography. */
-export function citationText(s: Source, lang: Lang): CitationText {
+export function citationText(s: CitedSource, lang: Lang): CitationText {
 	const by = s.via ? `${s.publisher}, via ${s.via}` : s.publisher;
 	const title = !s.headline ? `[${s.title}]` : lang === 'fr' ? `«\u202f${s.title}\u202f»` : `“${s.title}”`;
 	return { by, title, date: sourceDate(s.date, lang) };
