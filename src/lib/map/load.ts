@@ -17,10 +17,10 @@ let loaded: Modules | undefined;
 
 async function load() {
 	await afterFirstPaint();
-	const [maplibre, style, env] = await Promise.all([import('./maplibre'), import('./style'), import('$env/dynamic/public')]);
-	// a deployment's own basemap: the code that puts the story on it, asked for only then
-	const onBasemap = env.env.PUBLIC_BASEMAP_STYLE ? await import('./story-on-basemap') : undefined;
-	return [maplibre, style, env, onBasemap] as const;
+	const env = import('$env/dynamic/public');
+	// a deployment's own basemap: the code that puts the story on it, asked for only then (beside MapLibre, not after it)
+	const onBasemap = env.then((e) => (e.env.PUBLIC_BASEMAP_STYLE ? import('./story-on-basemap') : undefined));
+	return Promise.all([import('./maplibre'), import('./style'), env, onBasemap]);
 }
 
 export const loadMapModules = () =>
