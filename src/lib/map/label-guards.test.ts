@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cameraProjection, coverRect, guardFeatures, guardsFor } from './label-guards';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { cameraProjection, coverRect, GUARD_LAYER, GUARD_SOURCE, guardFeatures, guardsAhead, guardsFor, guardZoomRange, watchLabelGuards } from './label-guards';
 
 describe('cameraProjection: the screen of the camera a map is about to land on', () => {
 	it('the centre at the middle of the padded area, 512 px for the world at zoom 0', () => {
@@ -52,5 +53,57 @@ describe('the guards: squares over the controls and the edges', () => {
 		expect(fc.features[0]!.geometry.coordinates).toEqual([1, -2]);
 		expect(fc.features[0]!.properties).toEqual({ size: 8 });
 		expect(fc.features[0]!.id).toBe(0);
+	});
+});
+
+describe('the guard layer drawn only near the zoom its guards were laid for', () => {
+	/** a map of 375 × 740 px with no controls, recording what the guards ask of MapLibre */
+	function fakeMap(zoom: number) {
+		const calls: string[] = [];
+		const handlers = new Map<string, () => void>();
+		const box = { left: 0, top: 0, right: 375, bottom: 740, width: 375, height: 740 };
+		const map = {
+			calls,
+			zoom,
+			idle: () => handlers.get('idle')?.(),
+			getContainer: () => ({ getBoundingClientRect: () => box, querySelectorAll: () => [] }),
+			getPadding: () => ({ top: 0, right: 0, bottom: 0, left: 0 }),
+			getBearing: () => 0,
+			getZoom: () => map.zoom,
+			project: (p: [number, number]) => {
+				const [x, y] = cameraProjection({ center: [76.9, 43.25], zoom: map.zoom }, 375, 740).project(p);
+				return { x, y };
+			},
+			unproject: ([x, y]: [number, number]) => {
+				const [lng, lat] = cameraProjection({ center: [76.9, 43.25], zoom: map.zoom }, 375, 740).unproject([x, y]);
+				return { lng, lat };
+			},
+			getSource: (id: string) => (id === GUARD_SOURCE ? { updateData: () => calls.push('updateData') } : undefined),
+			getLayer: (id: string) => (id === GUARD_LAYER ? { id } : undefined),
+			setLayerZoomRange: (id: string, min: number, max: number) => calls.push(`${id} ${min}–${max}`),
+			on: (type: string, f: () => void) => handlers.set(type, f),
+			off: () => {}
+		};
+		return map;
+	}
+
+	it('is given the zoom range of the camera it lands on before the flight, once: no guard tiles at the zooms the flight crosses', () => {
+		const map = fakeMap(3);
+		watchLabelGuards(map as unknown as MapLibreMap);
+		guardsAhead(map as unknown as MapLibreMap, { center: [76.9, 43.25], zoom: 13 });
+		expect(map.calls).toEqual([`${GUARD_LAYER} 12.5–13.5`, 'updateData']);
+		// landed: the checks after the move find the range and the guards in place
+		map.zoom = 13;
+		map.idle();
+		expect(map.calls).toHaveLength(2);
+		// the reader zooms out: the range follows
+		map.zoom = 11;
+		map.idle();
+		expect(map.calls.slice(2, 3)).toEqual([`${GUARD_LAYER} 10.5–11.5`]);
+	});
+
+	it('within the map\'s zooms', () => {
+		expect(guardZoomRange(0.2)).toEqual([0, 0.7]);
+		expect(guardZoomRange(23.8)).toEqual([23.3, 24]);
 	});
 });

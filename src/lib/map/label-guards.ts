@@ -145,8 +145,20 @@ export const projectionOf = (map: MapLibreMap): Projection => ({
 	}
 });
 
-/** The guards each map holds (their places, lon/lat, and sides) and the covers it follows. */
-const held = new WeakMap<MapLibreMap, { covers: string[]; at: [number, number][]; sizes: number[] }>();
+/** The guards each map holds (their places, lon/lat, and sides), the covers it follows, and the zoom they were laid for. */
+const held = new WeakMap<MapLibreMap, { covers: string[]; at: [number, number][]; sizes: number[]; zoom?: number }>();
+
+/**
+ * How far (in zoom levels) from the camera they were laid for the guards are drawn. Away from it
+ * they are not on the controls any more, and a guard layer drawn at every zoom had its source's
+ * tiles made at each zoom a flight crosses: 86 tile jobs over a phone walk of the story (issue 22).
+ */
+export const GUARD_ZOOM_REACH = 0.5;
+
+/** The guard layer's zoom range for guards laid at `zoom` (MapLibre draws a layer from minzoom up to, not at, maxzoom). */
+export function guardZoomRange(zoom: number): [number, number] {
+	return [Math.max(0, zoom - GUARD_ZOOM_REACH), Math.min(24, zoom + GUARD_ZOOM_REACH)];
+}
 
 /** The guards for the page's layout now: the map's own controls and the page's covers over it. */
 function currentGuards(map: MapLibreMap, covers: string[]): Guard[] {
@@ -163,12 +175,16 @@ function currentGuards(map: MapLibreMap, covers: string[]): Guard[] {
  * one it is about to land on). Nothing is sent to MapLibre when the guards it holds are already
  * where they should be on the screen (within half a pixel): no new tiles, no new placement.
  */
-function setGuards(map: MapLibreMap, projection: Projection): boolean {
+function setGuards(map: MapLibreMap, projection: Projection, zoom: number): boolean {
 	const state = held.get(map);
 	const source = map.getSource<GeoJSONSource>(GUARD_SOURCE);
 	if (!state || !source) return false;
 	const start = performance.now();
 	try {
+		if (Math.abs((state.zoom ?? -1) - zoom) > 0.01 && map.getLayer(GUARD_LAYER)) {
+			state.zoom = zoom;
+			map.setLayerZoomRange(GUARD_LAYER, ...guardZoomRange(zoom));
+		}
 		return setGuardsOf(state, source, map, projection);
 	} finally {
 		// its cost, for the traces (docs/city-context.md: measured per move on a slowed phone)
@@ -254,7 +270,11 @@ export function guardsAhead(
 	if (!held.has(map) || camera.pitch || !camera.center || camera.zoom === undefined) return;
 	const { width, height } = map.getContainer().getBoundingClientRect();
 	const padding = camera.padding ?? map.getPadding();
-	setGuards(map, cameraProjection({ center: lngLatOf(camera.center), zoom: camera.zoom, bearing: camera.bearing ?? map.getBearing(), padding }, width, height));
+	setGuards(
+		map,
+		cameraProjection({ center: lngLatOf(camera.center), zoom: camera.zoom, bearing: camera.bearing ?? map.getBearing(), padding }, width, height),
+		camera.zoom
+	);
 }
 
 /**
@@ -269,7 +289,7 @@ export function watchLabelGuards(map: MapLibreMap, covers: string[] = []): () =>
 	const onMissing = (e: { id: string }) => {
 		if (e.id === GUARD_IMAGE && !map.hasImage(GUARD_IMAGE)) map.addImage(GUARD_IMAGE, transparent);
 	};
-	const update = () => void setGuards(map, projectionOf(map));
+	const update = () => void setGuards(map, projectionOf(map), map.getZoom());
 	map.on('styleimagemissing', onMissing);
 	map.on('moveend', update);
 	map.on('idle', update);
