@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { cameraProjection, coverRect, GUARD_LAYER, GUARD_SOURCE, guardFeatures, guardsAhead, guardsFor, guardZoomRange, watchLabelGuards } from './label-guards';
+import {
+	cameraProjection,
+	coverRect,
+	GUARD_LAYER,
+	GUARD_SOURCE,
+	guardFeatures,
+	guardsAhead,
+	guardsFor,
+	guardZoomRange,
+	watchLabelGuards
+} from './label-guards';
 
 describe('cameraProjection: the screen of the camera a map is about to land on', () => {
 	it('the centre at the middle of the padded area, 512 px for the world at zoom 0', () => {
@@ -102,7 +112,7 @@ describe('the guard layer drawn only near the zoom its guards were laid for', ()
 		expect(map.calls.slice(2, 3)).toEqual([`${GUARD_LAYER} 10.5–11.5`]);
 	});
 
-	it('within the map\'s zooms', () => {
+	it("within the map's zooms", () => {
 		expect(guardZoomRange(0.2)).toEqual([0, 0.7]);
 		expect(guardZoomRange(23.8)).toEqual([23.3, 24]);
 	});
