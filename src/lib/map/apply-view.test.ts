@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle } from './style';
 import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { applyView, adopt, seedStyle, drawInCuts, labelSpec, DRAW_IN_STAGES } from './apply-view';
+import { applyView, adopt, seedStyle, drawInCuts, labelSpec, DRAW_IN_STAGES, FADE_OUT_MS } from './apply-view';
 import { isStoryLabel, labelFilterFor } from './story-style';
 import { anchorOffsets, DEFAULT_ANCHORS } from '$lib/story/label-anchors';
 import { indexLayers } from './layer-index';
@@ -184,6 +184,28 @@ describe('applyView: fades are paint only', () => {
 		vi.useRealTimers();
 		expect(set.length).toBeGreaterThan(0);
 		for (const v of set) expect(typeof v).toBe('number');
+	});
+});
+
+describe('applyView: a layer leaving fades out before the flight has gone far', () => {
+	it('fades the Almaty sites out faster than the regions fade in, then stops drawing them (no tiles made for a vanishing layer)', () => {
+		vi.useFakeTimers();
+		const style = newStyle();
+		const map = fakeMap(style);
+		adopt(map as never, seedStyle(style, viewOf('airport'), featureLayer, basemapNames));
+		applyView(map as never, viewOf('regions'), { ...opts, motion: 'full' });
+		const layer = (id: string) =>
+			map.getStyle().layers.find((l) => l.id === id) as { paint: Record<string, { duration: number } | number>; layout?: { visibility?: string } };
+		const leaving = layer('story-almaty-sites-circle');
+		const arriving = layer('story-protest-cities-circle');
+		expect((leaving.paint['circle-opacity-transition'] as { duration: number }).duration).toBe(FADE_OUT_MS.full);
+		expect((arriving.paint['circle-opacity-transition'] as { duration: number }).duration).toBeGreaterThanOrEqual(2 * FADE_OUT_MS.full);
+		expect(leaving.layout?.visibility).toBe('visible');
+		vi.advanceTimersByTime(FADE_OUT_MS.full + 40);
+		expect(leaving.layout?.visibility).toBe('none');
+		expect(layer('story-almaty-sites-label').layout?.visibility).toBe('none');
+		expect(arriving.layout?.visibility).toBe('visible');
+		vi.useRealTimers();
 	});
 });
 

@@ -134,6 +134,13 @@ function applyLabels(
 const applied = new WeakMap<MapLibreMap, Applied>();
 
 const FADE_MS = { full: 600, reduced: 200, none: 0 } as const;
+/**
+ * A layer leaving the map fades out faster than one arriving fades in: gone before the flight has
+ * moved far. While it fades its source is still drawn, and MapLibre made its tiles at each zoom the
+ * flight crossed, for a layer about to vanish (the Almaty sites leaving for the regions: 14 tile
+ * jobs, issue 22).
+ */
+export const FADE_OUT_MS = { full: 250, reduced: 200, none: 0 } as const;
 
 /**
  * A story style layer's opacities when its story layer is drawn at `factor` (1 emphasised, less
@@ -161,19 +168,20 @@ const TRUSTED = { validate: false } as const;
 
 function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number, motion: Motion, state: Applied) {
 	const token = (state.tokens[storyLayerId] = (state.tokens[storyLayerId] ?? 0) + 1);
+	const fade = (factor === 0 ? FADE_OUT_MS : FADE_MS)[motion];
 	for (const layer of styleLayersOf(map, storyLayerId)) {
 		if (factor > 0) map.setLayoutProperty(layer.id, 'visibility', 'visible', TRUSTED);
 		for (const [prop, value] of Object.entries(opacities(layer, factor))) {
 			const set = map.setPaintProperty.bind(map) as (layer: string, name: string, value: unknown, options: typeof TRUSTED) => void;
-			set(layer.id, `${prop}-transition`, { duration: FADE_MS[motion], delay: 0 }, TRUSTED);
+			set(layer.id, `${prop}-transition`, { duration: fade, delay: 0 }, TRUSTED);
 			set(layer.id, prop, value, TRUSTED);
 		}
 	}
 	if (factor === 0)
 		setTimeout(() => {
 			if (state.tokens[storyLayerId] !== token) return; // a later change won
-			for (const layer of styleLayersOf(map, storyLayerId)) map.setLayoutProperty(layer.id, 'visibility', 'none');
-		}, FADE_MS[motion] + 30);
+			for (const layer of styleLayersOf(map, storyLayerId)) map.setLayoutProperty(layer.id, 'visibility', 'none', TRUSTED);
+		}, fade + 30);
 }
 
 /**
