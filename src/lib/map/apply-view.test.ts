@@ -195,7 +195,7 @@ describe('applyView: a layer leaving fades out before the flight has gone far', 
 		adopt(map as never, seedStyle(style, viewOf('airport'), featureLayer, basemapNames));
 		applyView(map as never, viewOf('regions'), { ...opts, motion: 'full' });
 		const layer = (id: string) =>
-			map.getStyle().layers.find((l) => l.id === id) as { paint: Record<string, { duration: number } | number>; layout?: { visibility?: string } };
+			map.getStyle().layers.find((l) => l.id === id) as unknown as { paint: Record<string, { duration: number } | number>; layout?: { visibility?: string } };
 		const leaving = layer('story-almaty-sites-circle');
 		const arriving = layer('story-protest-cities-circle');
 		expect((leaving.paint['circle-opacity-transition'] as { duration: number }).duration).toBe(FADE_OUT_MS.full);
