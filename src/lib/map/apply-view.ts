@@ -23,6 +23,7 @@ import { frameBounds } from './frame';
 import { guardsAhead } from './label-guards';
 import { drawsStoryLayer, styleLayersOf, type LayerLookup } from './layer-index';
 import { hidePlaces, seedHiddenPlaces, type HiddenPlaces } from './basemap-places';
+import { TRUSTED } from './trusted';
 
 /** full: fly and fade; reduced: cross-fade and cut; none: cut, no fade (the map opening on its step) */
 export type Motion = 'full' | 'reduced' | 'none';
@@ -157,14 +158,6 @@ function opacities(layer: LayerSpecification, factor: number): Record<string, un
 	}
 	return out;
 }
-
-/**
- * The values applyView sets are built here from the validated story (opacities, the style's own
- * label filters and expressions, checked by the unit tests with MapLibre's own evaluation), so
- * MapLibre is told not to validate each again: at 4× CPU its validation of the ~20 values a step
- * sets was a good part of applyView's 1.7 s over the story (issue 22).
- */
-const TRUSTED = { validate: false } as const;
 
 function setLayerOpacity(map: MapLibreMap, storyLayerId: string, factor: number, motion: Motion, state: Applied) {
 	const token = (state.tokens[storyLayerId] = (state.tokens[storyLayerId] ?? 0) + 1);

@@ -7,6 +7,7 @@
  */
 import type { Feature } from 'geojson';
 import type { FilterSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { TRUSTED } from './trusted';
 
 /** basemap layers of places that a story layer may duplicate */
 export const BASEMAP_PLACE_LAYERS = ['base-city-dots', 'base-city-labels', 'base-capital-centre'];
@@ -36,13 +37,6 @@ export interface HiddenPlaces {
 }
 
 type FilterMap = Pick<MapLibreMap, 'getLayer' | 'getFilter' | 'setFilter'>;
-
-/**
- * Not validated again by MapLibre: a filter here is the layer's own (validated with the style) and
- * a list of names (withoutPlaceNames, checked against the style spec by the unit tests). At 4× CPU
- * MapLibre's validation of the three filters was ~15 ms of each step's change (issue 22).
- */
-const TRUSTED = { validate: false } as const;
 
 /** Hides exactly these names from the basemap's places; does nothing when they are the ones hidden already. */
 export function hidePlaces(map: FilterMap, state: HiddenPlaces, names: readonly string[]): void {
