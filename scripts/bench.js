@@ -22,7 +22,7 @@ import { applyProfile, blockingTime, longTasksIn, PROFILES } from './lib/bench-p
 import { precompressData } from '../server/precompress.js';
 import { startBuiltServer } from '../server/start-built.js';
 import { median, ratioInterval, stat } from './lib/stats.js';
-import { camera, floorUrl as floorUrlAt, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
+import { camera, floorUrl as floorUrlAt, mapSettledOn, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const { arg } = cli;
 const RUNS = Math.max(1, Number(arg('runs', process.env.BENCH_RUNS ?? 5)));
@@ -275,13 +275,7 @@ async function storyRun(browser, kinds, steps, profile) {
 	const [t0, m0] = await walkMark(page);
 	let retries = 0;
 	for (let i = 1; i < steps.length; i++) {
-		const settledOn = (id) =>
-			page
-				.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, id, { timeout: 8_000 })
-				.then(
-					() => true,
-					() => false
-				);
+		const settledOn = (id) => mapSettledOn(page, id, 8_000);
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
 			await page.waitForTimeout(WALK_PAUSE_MS);

@@ -22,7 +22,7 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
-import { camera, floorUrl, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
+import { camera, floorUrl, mapSettledOn, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const RUNS = Number(cli.arg('runs', 1));
@@ -154,12 +154,7 @@ async function walkStory(page) {
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
 			if (!attempt || (await page.evaluate(() => location.hash)) !== `#${steps[i]}`) await page.keyboard.press('ArrowDown');
-			ok = await page
-				.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, steps[i], { timeout: 8_000 })
-				.then(
-					() => true,
-					() => false
-				);
+			ok = await mapSettledOn(page, steps[i], 8_000);
 		}
 		if (!ok) throw new Error(`step ${steps[i]} never settled`);
 		cameras.push(await page.evaluate(camera));

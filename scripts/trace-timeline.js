@@ -20,7 +20,7 @@ import { CHROMIUM_ARGS } from './lib/chromium.js';
 import { cli, launchChromium } from './lib/bench-harness.js';
 import { applyProfile, PROFILES } from './lib/bench-profiles.js';
 import { waitForMapIdle } from './lib/map-idle.js';
-import { camera, floorUrl, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
+import { camera, floorUrl, mapSettledOn, mapSize, WALK_PAUSE_MS } from './lib/floor-view.js';
 
 const BASE = String(cli.arg('base', 'http://localhost:4540')).replace(/\/$/, '');
 const PATH = String(cli.arg('path', '/'));
@@ -50,7 +50,7 @@ async function walkStory() {
 	for (let i = 1; i < steps.length; i++) {
 		await page.waitForTimeout(WALK_PAUSE_MS);
 		await page.keyboard.press('ArrowDown');
-		await page.waitForFunction((id) => document.querySelector('[data-map-step]')?.getAttribute('data-map-step') === id, steps[i], { timeout: 30_000 });
+		if (!(await mapSettledOn(page, steps[i], 30_000))) throw new Error(`step ${steps[i]} never settled`);
 		cameras.push(await page.evaluate(camera));
 	}
 	return cameras;

@@ -10,6 +10,36 @@
 export const WALK_PAUSE_MS = 400;
 
 /**
+ * Resolves true once the story's map has settled on step `id` (its `data-map-step`), false after
+ * `timeout` ms. Woken by the attribute's change (a MutationObserver), not polled: Playwright's
+ * `waitForFunction` polls at every animation frame, and the walk's frames are what it measures (a
+ * check in each frame of the story's flights that the floor's do not have).
+ * @param {import('@playwright/test').Page} page
+ * @param {string} id
+ * @param {number} timeout
+ * @returns {Promise<boolean>}
+ */
+export const mapSettledOn = (page, id, timeout) =>
+	page.evaluate(
+		({ id, timeout }) =>
+			new Promise((resolve) => {
+				const el = document.querySelector('[data-map-step]');
+				if (!el) return resolve(false);
+				const observer = new MutationObserver(() => check());
+				const timer = setTimeout(() => done(false), timeout);
+				const done = (/** @type {boolean} */ ok) => {
+					observer.disconnect();
+					clearTimeout(timer);
+					resolve(ok);
+				};
+				const check = () => el.getAttribute('data-map-step') === id && done(true);
+				observer.observe(el, { attributes: true, attributeFilter: ['data-map-step'] });
+				check();
+			}),
+		{ id, timeout }
+	);
+
+/**
  * The map's camera and the story layers it draws. Runs in the page (`page.evaluate(camera)`).
  * @returns {{ center: number[], zoom: number, bearing: number, pitch: number, padding: object, visible: string[] }}
  */
