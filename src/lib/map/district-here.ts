@@ -112,6 +112,9 @@ function setIfChanged(source: GeoJSONSource, data: FeatureCollection) {
 	if (diff) void source.updateData(diff);
 }
 
+/** The basemap's own names of the districts (basemap-style.ts): at a point, near its edges, on a grid. */
+const BASEMAP_DISTRICT_NAMES = ['base-almaty-district-labels', 'base-almaty-district-labels-near', 'base-almaty-district-labels-grid'];
+
 /** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */
 const OBSTACLE = /^(story-|measure-|label-guards$)/;
 
@@ -188,7 +191,17 @@ export async function showDistrictHere(
 	const textSize = min + ((Math.min(toZoom, Math.max(fromZoom, map.getZoom())) - fromZoom) / (toZoom - fromZoom)) * (max - min);
 	const start = performance.now();
 	const onScreen = [...highlight, ...points].map(px);
+	// a district the basemap already names where the reader looks is not named a second time (its label
+	// point in the free area; seen at the airport step on a wide screen: Turksib named twice)
+	const inArea = ([x, y]: [number, number]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+	const namedByBasemap = new Set(
+		map
+			.queryRenderedFeatures({ layers: BASEMAP_DISTRICT_NAMES.filter((id) => map.getLayer(id)) })
+			.filter((f) => f.geometry.type === 'Point' && inArea(px(f.geometry.coordinates as [number, number])))
+			.map((f) => f.properties.osm_relation)
+	);
 	const named = districts.flatMap((district) => {
+		if (namedByBasemap.has(district.properties.osm_relation)) return [];
 		const p = district.properties;
 		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
 		const local = String(p.name_local ?? '');
