@@ -275,14 +275,13 @@ async function storyRun(browser, kinds, steps, profile) {
 	const [t0, m0] = await walkMark(page);
 	let retries = 0;
 	for (let i = 1; i < steps.length; i++) {
-		const settledOn = (id) => mapSettledOn(page, id, 8_000);
 		let ok = false;
 		for (let attempt = 0; attempt < 4 && !ok; attempt++) {
 			await page.waitForTimeout(WALK_PAUSE_MS);
 			if (attempt) retries++;
 			await page.evaluate(() => window.__bench.startFrames());
 			if (!attempt || (await page.evaluate(() => location.hash)) !== `#${steps[i]}`) await page.keyboard.press('ArrowDown');
-			ok = await settledOn(steps[i]);
+			ok = await mapSettledOn(page, steps[i], 8_000);
 		}
 		if (!ok) {
 			const state = await page.evaluate(() => [document.querySelector('[data-map-step]')?.outerHTML.slice(0, 120), location.hash]);

@@ -113,7 +113,7 @@ function setIfChanged(source: GeoJSONSource, data: FeatureCollection) {
 }
 
 /** The basemap's own names of the districts (basemap-style.ts): at a point, near its edges, on a grid. */
-const BASEMAP_DISTRICT_NAMES = ['base-almaty-district-labels', 'base-almaty-district-labels-near', 'base-almaty-district-labels-grid'];
+const BASEMAP_DISTRICT_NAMES = /^base-almaty-district-labels/;
 
 /** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */
 const OBSTACLE = /^(story-|measure-|label-guards$)/;
@@ -195,8 +195,7 @@ export async function showDistrictHere(
 	// point in the free area; seen at the airport step on a wide screen: Turksib named twice)
 	const inArea = ([x, y]: [number, number]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
 	const namedByBasemap = new Set(
-		map
-			.queryRenderedFeatures({ layers: BASEMAP_DISTRICT_NAMES.filter((id) => map.getLayer(id)) })
+		(districts.length ? map.queryRenderedFeatures({ layers: map.getLayersOrder().filter((id) => BASEMAP_DISTRICT_NAMES.test(id)) }) : [])
 			.filter((f) => f.geometry.type === 'Point' && inArea(px(f.geometry.coordinates as [number, number])))
 			.map((f) => f.properties.osm_relation)
 	);
