@@ -103,3 +103,32 @@ for (const [step, osm] of [
 		else await expect(line).not.toContainText('OpenStreetMap');
 		expect(/OpenStreetMap/.test((await credit(page)) ?? '')).toBe(osm);
 	});
+
+// issue 22: the label guards laid ahead of a landing at city zoom already hold the locator inset (its
+// box counts from the zoom it shows at), so they are not set again once its panels appear after the
+// landing: MapLibre places and fades the labels there once, not twice
+test('the label guards laid ahead of a landing at city zoom already hold the locator inset', async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.setViewportSize({ width: 375, height: 740 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/en?test#spread');
+	await waitForStep(page, 'spread');
+	await expect(page.getByTestId('locator').locator('svg')).toHaveCount(0);
+	await page.evaluate(() => {
+		const w = window as unknown as { qantar: { map: import('maplibre-gl').Map }; guardSets: number };
+		const source = w.qantar.map.getSource('label-guards') as unknown as { updateData: (d: unknown) => unknown };
+		const own = source.updateData.bind(source);
+		w.guardSets = 0;
+		source.updateData = (d) => {
+			w.guardSets++;
+			return own(d);
+		};
+	});
+	await page.locator('.progress a[href="#akimat"]').click();
+	await waitForStep(page, 'akimat');
+	await expect(page.getByTestId('locator').locator('svg[role="img"]')).toBeVisible();
+	// settled: the district's name decided (it waits for the labels placed), then the map idle again
+	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('qantar:district-here').length), { timeout: 30_000 }).toBeGreaterThan(0);
+	await waitForStep(page, 'akimat');
+	expect(await page.evaluate(() => (window as unknown as { guardSets: number }).guardSets)).toBe(1);
+});

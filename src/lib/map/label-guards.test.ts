@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import {
 	cameraProjection,
 	coverRect,
+	coversAt,
 	GUARD_LAYER,
 	GUARD_SOURCE,
 	guardFeatures,
@@ -115,5 +116,15 @@ describe('the guard layer drawn only near the zoom its guards were laid for', ()
 	it("within the map's zooms", () => {
 		expect(guardZoomRange(0.2)).toEqual([0, 0.7]);
 		expect(guardZoomRange(23.8)).toEqual([23.3, 24]);
+	});
+});
+
+describe('covers that count from a zoom (the locator inset, shown from zoom 10)', () => {
+	const covers = ['.progress', { selector: '.locator', fromZoom: 10 }];
+	it('count from that zoom, the others at every zoom', () => {
+		expect(coversAt(covers, 5)).toEqual(['.progress']);
+		expect(coversAt(covers, 9.99)).toEqual(['.progress']);
+		expect(coversAt(covers, 10)).toEqual(['.progress', '.locator']);
+		expect(coversAt(covers, 13)).toEqual(['.progress', '.locator']);
 	});
 });

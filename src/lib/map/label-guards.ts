@@ -145,8 +145,19 @@ export const projectionOf = (map: MapLibreMap): Projection => ({
 	}
 });
 
+/**
+ * An element of the page over the map that no label may go under: a CSS selector, or one that
+ * counts only from a zoom (an element shown from there whose box is laid out at every zoom, as the
+ * locator inset's). The guards laid ahead for a landing then count it as the page will show it there.
+ */
+export type Cover = string | { selector: string; fromZoom: number };
+
+/** The selectors of the covers that count at `zoom`. */
+export const coversAt = (covers: readonly Cover[], zoom: number): string[] =>
+	covers.flatMap((c) => (typeof c === 'string' ? [c] : zoom >= c.fromZoom ? [c.selector] : []));
+
 /** The guards each map holds (their places, lon/lat, and sides), the covers it follows, and the zoom they were laid for. */
-const held = new WeakMap<MapLibreMap, { covers: string[]; at: [number, number][]; sizes: number[]; zoom?: number }>();
+const held = new WeakMap<MapLibreMap, { covers: Cover[]; at: [number, number][]; sizes: number[]; zoom?: number }>();
 
 /**
  * How far (in zoom levels) from the camera they were laid for the guards are drawn. Away from it
@@ -160,12 +171,14 @@ export function guardZoomRange(zoom: number): [number, number] {
 	return [Math.max(0, zoom - GUARD_ZOOM_REACH), Math.min(24, zoom + GUARD_ZOOM_REACH)];
 }
 
-/** The guards for the page's layout now: the map's own controls and the page's covers over it. */
-function currentGuards(map: MapLibreMap, covers: string[]): Guard[] {
+/** The guards for the page's layout now, at `zoom`: the map's own controls and the page's covers over it. */
+function currentGuards(map: MapLibreMap, covers: readonly Cover[], zoom: number): Guard[] {
 	const container = map.getContainer();
 	const rects = [
 		...[...container.querySelectorAll('.maplibregl-ctrl')].map(controlRect),
-		...covers.flatMap((s) => [...document.querySelectorAll(s)]).map(rectOf)
+		...coversAt(covers, zoom)
+			.flatMap((s) => [...document.querySelectorAll(s)])
+			.map(rectOf)
 	].filter((r) => r.right > r.left && r.bottom > r.top);
 	return guardsFor(rectOf(container), rects);
 }
@@ -185,7 +198,7 @@ function setGuards(map: MapLibreMap, projection: Projection, zoom: number): bool
 			state.zoom = zoom;
 			map.setLayerZoomRange(GUARD_LAYER, ...guardZoomRange(zoom));
 		}
-		return setGuardsOf(state, source, map, projection);
+		return setGuardsOf(state, source, map, projection, zoom);
 	} finally {
 		// its cost, for the traces (docs/city-context.md: measured per move on a slowed phone)
 		performance.measure('qantar:label-guards', { start });
@@ -193,12 +206,13 @@ function setGuards(map: MapLibreMap, projection: Projection, zoom: number): bool
 }
 
 function setGuardsOf(
-	state: { covers: string[]; at: [number, number][]; sizes: number[] },
+	state: { covers: Cover[]; at: [number, number][]; sizes: number[] },
 	source: GeoJSONSource,
 	map: MapLibreMap,
-	projection: Projection
+	projection: Projection,
+	zoom: number
 ): boolean {
-	const guards = currentGuards(map, state.covers);
+	const guards = currentGuards(map, state.covers, zoom);
 	const data = guardFeatures(projection.unproject, guards);
 	// only the guards off their place (or of another size): MapLibre lays out again only the tiles where they were or go
 	const diff = indexedDiff(state.at.length, data.features, (i) => {
@@ -279,11 +293,11 @@ export function guardsAhead(
 
 /**
  * Keeps the guards on the map's controls (its own: scale, credits, zoom buttons) and on the page's
- * elements matching `covers` (CSS selectors), after each move and whenever the map is idle with a
+ * `covers` (CSS selectors, some from a zoom), after each move and whenever the map is idle with a
  * layout that changed (a control that appeared after the move). Each check costs a few rectangles
  * read and the guards projected; MapLibre is given new data only when a guard is off its place.
  */
-export function watchLabelGuards(map: MapLibreMap, covers: string[] = []): () => void {
+export function watchLabelGuards(map: MapLibreMap, covers: Cover[] = []): () => void {
 	const transparent = { width: GUARD_IMAGE_PX, height: GUARD_IMAGE_PX, data: new Uint8Array(GUARD_IMAGE_PX * GUARD_IMAGE_PX * 4) };
 	held.set(map, { covers, at: [], sizes: [] });
 	const onMissing = (e: { id: string }) => {

@@ -9,7 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { frameBounds, type FramePadding } from './frame';
 import { deferSources, drawnAt, type DeferredSource } from './deferred-sources';
-import { SCALE_MAX_WIDTH, watchLabelGuards, withLabelGuards } from './label-guards';
+import { SCALE_MAX_WIDTH, watchLabelGuards, withLabelGuards, type Cover } from './label-guards';
 
 let workerSet = false;
 
@@ -78,8 +78,8 @@ export interface CreateMapOptions {
 	 * left of the credits button.
 	 */
 	scale?: ControlPosition;
-	/** CSS selectors of the page's elements over the map that no label may go under (label-guards.ts; the map's own controls always count) */
-	covers?: string[];
+	/** the page's elements over the map that no label may go under (label-guards.ts: CSS selectors, some from a zoom; the map's own controls always count) */
+	covers?: Cover[];
 }
 
 export function createMap(opts: CreateMapOptions): MapLibreMap {
