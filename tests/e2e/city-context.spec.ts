@@ -6,6 +6,12 @@ import { waitForStep } from './helpers';
 
 const credit = (page: import('@playwright/test').Page) => page.locator('.maplibregl-ctrl-attrib-inner').textContent();
 
+/** The step settled with its district's name decided (district-here.ts waits for the labels placed, measures it, then draws it) and the map idle again. */
+async function waitForDistrictNamed(page: import('@playwright/test').Page, step: string) {
+	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('qantar:district-here').length), { timeout: 30_000 }).toBeGreaterThan(0);
+	await waitForStep(page, step);
+}
+
 test('the OSM credit, the districts, the distance, the locator and the scale follow the zoom', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1280, height: 800 });
@@ -48,9 +54,7 @@ test('a district is named once where the reader looks', async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/en?test#airport');
 	await waitForStep(page, 'airport');
-	// the district's name is decided once the labels are placed (district-here.ts measures it), then drawn
-	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('qantar:district-here').length), { timeout: 30_000 }).toBeGreaterThan(0);
-	await waitForStep(page, 'airport');
+	await waitForDistrictNamed(page, 'airport');
 	const names = await page.evaluate(() => {
 		const map = window.qantar!.map;
 		const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
@@ -114,21 +118,20 @@ test('the label guards laid ahead of a landing at city zoom already hold the loc
 	await page.goto('/en?test#spread');
 	await waitForStep(page, 'spread');
 	await expect(page.getByTestId('locator').locator('svg')).toHaveCount(0);
+	// every guard data MapLibre is sent, counted
+	const guardSets = () => page.evaluate(() => (window as { guardSets?: number }).guardSets);
 	await page.evaluate(() => {
-		const w = window as unknown as { qantar: { map: import('maplibre-gl').Map }; guardSets: number };
-		const source = w.qantar.map.getSource('label-guards') as unknown as { updateData: (d: unknown) => unknown };
+		const source = window.qantar!.map.getSource<import('maplibre-gl').GeoJSONSource>('label-guards')!;
 		const own = source.updateData.bind(source);
-		w.guardSets = 0;
-		source.updateData = (d) => {
-			w.guardSets++;
-			return own(d);
+		(window as { guardSets?: number }).guardSets = 0;
+		source.updateData = (diff) => {
+			(window as { guardSets?: number }).guardSets!++;
+			return own(diff);
 		};
 	});
 	await page.locator('.progress a[href="#akimat"]').click();
 	await waitForStep(page, 'akimat');
 	await expect(page.getByTestId('locator').locator('svg[role="img"]')).toBeVisible();
-	// settled: the district's name decided (it waits for the labels placed), then the map idle again
-	await expect.poll(() => page.evaluate(() => performance.getEntriesByName('qantar:district-here').length), { timeout: 30_000 }).toBeGreaterThan(0);
-	await waitForStep(page, 'akimat');
-	expect(await page.evaluate(() => (window as unknown as { guardSets: number }).guardSets)).toBe(1);
+	await waitForDistrictNamed(page, 'akimat');
+	expect(await guardSets()).toBe(1);
 });

@@ -156,8 +156,14 @@ export type Cover = string | { selector: string; fromZoom: number };
 export const coversAt = (covers: readonly Cover[], zoom: number): string[] =>
 	covers.flatMap((c) => (typeof c === 'string' ? [c] : zoom >= c.fromZoom ? [c.selector] : []));
 
-/** The guards each map holds (their places, lon/lat, and sides), the covers it follows, and the zoom they were laid for. */
-const held = new WeakMap<MapLibreMap, { covers: Cover[]; at: [number, number][]; sizes: number[]; zoom?: number }>();
+/** The guards a map holds (their places, lon/lat, and sides), the covers it follows, and the zoom they were laid for. */
+interface Held {
+	covers: Cover[];
+	at: [number, number][];
+	sizes: number[];
+	zoom?: number;
+}
+const held = new WeakMap<MapLibreMap, Held>();
 
 /**
  * How far (in zoom levels) from the camera they were laid for the guards are drawn. Away from it
@@ -205,13 +211,7 @@ function setGuards(map: MapLibreMap, projection: Projection, zoom: number): bool
 	}
 }
 
-function setGuardsOf(
-	state: { covers: Cover[]; at: [number, number][]; sizes: number[] },
-	source: GeoJSONSource,
-	map: MapLibreMap,
-	projection: Projection,
-	zoom: number
-): boolean {
+function setGuardsOf(state: Held, source: GeoJSONSource, map: MapLibreMap, projection: Projection, zoom: number): boolean {
 	const guards = currentGuards(map, state.covers, zoom);
 	const data = guardFeatures(projection.unproject, guards);
 	// only the guards off their place (or of another size): MapLibre lays out again only the tiles where they were or go
