@@ -42,8 +42,49 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 	expect(drawn.distance).toEqual(['about 260\u00a0m']);
 	const inset = page.getByTestId('locator').locator('svg[role="img"]');
 	await expect(inset).toHaveAttribute('aria-label', /Almaty, in south-eastern Kazakhstan; the rectangle shows the part of the city the map covers/);
-	await expect(page.getByTestId('locator').locator('rect')).toHaveCount(1);
+	await expect(page.getByTestId('locator-view')).toHaveCount(1);
 	await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sm$/);
+});
+
+// the rectangle of the locator's city panel is where the map is and follows it: east when the map
+// pans east, twice as large a zoom level out (issue 22: it is moved by transforms, not redrawn)
+test("the locator's rectangle follows the view at city zoom", async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/en?test#residence');
+	await waitForStep(page, 'residence');
+	const panel = page.getByTestId('locator-city');
+	const fill = page.getByTestId('locator-view').locator('.fill');
+	await expect(fill).toBeVisible();
+	const box = async () => (await fill.boundingBox())!;
+	const inPanel = async () => {
+		const [p, f] = [(await panel.boundingBox())!, await box()];
+		return f.x >= p.x && f.y >= p.y && f.x + f.width <= p.x + p.width && f.y + f.height <= p.y + p.height;
+	};
+	expect(await inPanel()).toBe(true);
+	const before = await box();
+	// a jump, then the frame it is drawn in
+	const jump = (o: { east?: number; zoomBy?: number }) =>
+		page.evaluate(
+			({ east = 0, zoomBy = 0 }) =>
+				new Promise<void>((done) => {
+					const map = window.qantar!.map;
+					const c = map.getCenter();
+					map.jumpTo({ center: [c.lng + east, c.lat], zoom: map.getZoom() + zoomBy });
+					requestAnimationFrame(() => requestAnimationFrame(() => done()));
+				}),
+			o
+		);
+	await jump({ east: 0.01 });
+	const east = await box();
+	expect(east.x).toBeGreaterThan(before.x + 0.5);
+	expect(Math.abs(east.y - before.y)).toBeLessThan(0.5);
+	await jump({ zoomBy: -1 });
+	const out = await box();
+	expect(out.width / east.width).toBeGreaterThan(1.7);
+	expect(out.width / east.width).toBeLessThan(2.3);
+	expect(await inPanel()).toBe(true);
 });
 
 // the district of the step's sites is named where the reader looks, once: not a second time when the
