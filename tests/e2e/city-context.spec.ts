@@ -12,12 +12,17 @@ async function waitForDistrictNamed(page: import('@playwright/test').Page, step:
 	await waitForStep(page, step);
 }
 
+/** The English story opened at `step` (`?test`, reduced motion: each step a cut) in a window of `width` × `height`, settled there. */
+async function openStill(page: import('@playwright/test').Page, step: string, width: number, height: number) {
+	await page.setViewportSize({ width, height });
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(step === 'overview' ? '/en?test' : `/en?test#${step}`);
+	await waitForStep(page, step);
+}
+
 test('the OSM credit, the districts, the distance, the locator and the scale follow the zoom', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/en?test');
-	await waitForStep(page, 'overview');
+	await openStill(page, 'overview', 1280, 800);
 	// country zoom: Natural Earth and GeoNames credited, not OpenStreetMap; no locator
 	expect(await credit(page)).toMatch(/Natural Earth/);
 	expect(await credit(page)).not.toMatch(/OpenStreetMap/);
@@ -50,10 +55,7 @@ test('the OSM credit, the districts, the distance, the locator and the scale fol
 // pans east, twice as large a zoom level out (issue 22: it is moved by transforms, not redrawn)
 test("the locator's rectangle follows the view at city zoom", async ({ page }) => {
 	test.setTimeout(90_000);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/en?test#residence');
-	await waitForStep(page, 'residence');
+	await openStill(page, 'residence', 1280, 800);
 	const panel = page.getByTestId('locator-city');
 	const fill = page.getByTestId('locator-view').locator('.fill');
 	await expect(fill).toBeVisible();
@@ -91,10 +93,7 @@ test("the locator's rectangle follows the view at city zoom", async ({ page }) =
 // basemap's own label of that district is already there (at the airport on a wide screen: Turksib)
 test('a district is named once where the reader looks', async ({ page }) => {
 	test.setTimeout(90_000);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/en?test#airport');
-	await waitForStep(page, 'airport');
+	await openStill(page, 'airport', 1280, 800);
 	await waitForDistrictNamed(page, 'airport');
 	const names = await page.evaluate(() => {
 		const map = window.qantar!.map;
@@ -154,10 +153,7 @@ for (const [step, osm] of [
 // landing: MapLibre places and fades the labels there once, not twice
 test('the label guards laid ahead of a landing at city zoom already hold the locator inset', async ({ page }) => {
 	test.setTimeout(90_000);
-	await page.setViewportSize({ width: 375, height: 740 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/en?test#spread');
-	await waitForStep(page, 'spread');
+	await openStill(page, 'spread', 375, 740);
 	await expect(page.getByTestId('locator').locator('svg')).toHaveCount(0);
 	// every guard data MapLibre is sent, counted
 	const guardSets = () => page.evaluate(() => (window as { guardSets?: number }).guardSets);
@@ -183,10 +179,7 @@ test('the label guards laid ahead of a landing at city zoom already hold the loc
 // once the map is idle (checked there against the final placement)
 test("the district's name lands with the map, before its first idle", async ({ page }) => {
 	test.setTimeout(90_000);
-	await page.setViewportSize({ width: 375, height: 740 });
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/en?test#spread');
-	await waitForStep(page, 'spread');
+	await openStill(page, 'spread', 375, 740);
 	await page.evaluate(() => {
 		const map = window.qantar!.map;
 		const log: string[] = [];

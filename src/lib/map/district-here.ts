@@ -118,21 +118,21 @@ const BASEMAP_DISTRICT_NAMES = /^base-almaty-district-labels/;
 /** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */
 const OBSTACLE = /^(story-|measure-|label-guards$)/;
 
-/**
- * Resolves once the map is idle with everything loaded: the story's labels placed where the camera
- * landed, and faded in.
- */
-export function placed(map: MapLibreMap): Promise<void> {
+/** Resolves at the map's first `event` with the camera still and every tile of the view loaded (a repaint is asked for, so that one comes). */
+function stillAndLoaded(map: MapLibreMap, event: 'render' | 'idle'): Promise<void> {
 	return new Promise((resolve) => {
 		const check = () => {
 			if (!map.loaded() || map.isMoving()) return;
-			map.off('idle', check);
+			map.off(event, check);
 			resolve();
 		};
-		map.on('idle', check);
+		map.on(event, check);
 		map.triggerRepaint();
 	});
 }
+
+/** Resolves once the map is idle with everything loaded: the story's labels placed where the camera landed, and faded in. */
+export const placed = (map: MapLibreMap) => stillAndLoaded(map, 'idle');
 
 /**
  * Resolves at the first frame drawn with the camera still and every tile of the view loaded: the
@@ -141,17 +141,7 @@ export function placed(map: MapLibreMap): Promise<void> {
  * with the landing's own labels, inside the 300 ms MapLibre draws after any change of what is
  * placed; set at the idle, it cost 300 ms of frames more at each landing (issue 22).
  */
-export function landed(map: MapLibreMap): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => {
-			if (!map.loaded() || map.isMoving()) return;
-			map.off('render', check);
-			resolve();
-		};
-		map.on('render', check);
-		map.triggerRepaint();
-	});
-}
+export const landed = (map: MapLibreMap) => stillAndLoaded(map, 'render');
 
 /** A district's name placed: where (lon/lat), and the box it takes on the screen (px) at the camera it was placed for. */
 interface Named {
