@@ -71,12 +71,20 @@ describe('the guard layer drawn only near the zoom its guards were laid for', ()
 	/** a map of 375 × 740 px with no controls, recording what the guards ask of MapLibre */
 	function fakeMap(zoom: number) {
 		const calls: string[] = [];
-		const handlers = new Map<string, () => void>();
+		const handlers = new Map<string, (e?: { sourceId: string }) => void>();
+		const source = {
+			updateData: () => calls.push('updateData'),
+			setData: (d: { features: unknown[] }) => calls.push(`setData ${d.features.length}`)
+		};
 		const box = { left: 0, top: 0, right: 375, bottom: 740, width: 375, height: 740 };
 		const map = {
 			calls,
 			zoom,
 			idle: () => handlers.get('idle')?.(),
+			/** whether the guard source's tiles are all in (MapLibre's isSourceLoaded) */
+			tilesIn: true,
+			sourcedata: () => handlers.get('sourcedata')?.({ sourceId: GUARD_SOURCE }),
+			isSourceLoaded: () => map.tilesIn,
 			getContainer: () => ({ getBoundingClientRect: () => box, querySelectorAll: () => [] }),
 			getPadding: () => ({ top: 0, right: 0, bottom: 0, left: 0 }),
 			getBearing: () => 0,
@@ -89,14 +97,33 @@ describe('the guard layer drawn only near the zoom its guards were laid for', ()
 				const [lng, lat] = cameraProjection({ center: [76.9, 43.25], zoom: map.zoom }, 375, 740).unproject([x, y]);
 				return { lng, lat };
 			},
-			getSource: (id: string) => (id === GUARD_SOURCE ? { updateData: () => calls.push('updateData') } : undefined),
+			getSource: (id: string) => (id === GUARD_SOURCE ? source : undefined),
 			getLayer: (id: string) => (id === GUARD_LAYER ? { id } : undefined),
 			setLayerZoomRange: (id: string, min: number, max: number) => calls.push(`${id} ${min}–${max}`),
-			on: (type: string, f: () => void) => handlers.set(type, f),
-			off: () => {}
+			on: (type: string, f: (e?: { sourceId: string }) => void) => handlers.set(type, f),
+			off: (type: string) => handlers.delete(type)
 		};
 		return map;
 	}
+
+	it('guards sent while the guard tiles load are sent again whole once they are in (MapLibre kept a tile made from the data before them)', () => {
+		const map = fakeMap(13);
+		watchLabelGuards(map as unknown as MapLibreMap);
+		map.tilesIn = false;
+		guardsAhead(map as unknown as MapLibreMap, { center: [76.9, 43.25], zoom: 13 });
+		expect(map.calls.filter((c) => c.startsWith('setData'))).toEqual([]);
+		// news from the guard source, its tiles still loading: nothing yet
+		map.sourcedata();
+		expect(map.calls.filter((c) => c.startsWith('setData'))).toEqual([]);
+		map.tilesIn = true;
+		map.sourcedata();
+		const sent = map.calls.filter((c) => c.startsWith('setData'));
+		expect(sent).toHaveLength(1);
+		expect(Number(sent[0]!.split(' ')[1])).toBeGreaterThan(10);
+		// once: later data of the source ask for nothing more
+		map.sourcedata();
+		expect(map.calls.filter((c) => c.startsWith('setData'))).toHaveLength(1);
+	});
 
 	it('is given the zoom range of the camera it lands on before the flight, once: no guard tiles at the zooms the flight crosses', () => {
 		const map = fakeMap(3);

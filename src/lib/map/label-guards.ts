@@ -224,8 +224,35 @@ function setGuardsOf(state: Held, source: GeoJSONSource, map: MapLibreMap, proje
 	const sent = new Map((diff.add ?? []).map((f) => [f.id, f.geometry as Point]));
 	state.at = data.features.map((f, i) => (sent.get(i)?.coordinates ?? state.at[i]!) as [number, number]);
 	state.sizes = guards.map((g) => g.size);
+	// sent while guard tiles are loading: sent again whole once they are in (`resendWhenLoaded`)
+	if (!map.isSourceLoaded(GUARD_SOURCE)) resendWhenLoaded(map, source, state);
 	void source.updateData(diff);
 	return true;
+}
+
+/**
+ * MapLibre 6's GeoJSON worker keeps a tile that was loading when new data arrived with the data it
+ * started from: it marks the tile loaded after it has dropped its loaded tiles for the new data, and
+ * the reload the new data asks for then parses that old tile again. Guards sent while the map opens
+ * (ahead of the camera, at its landing, as the guard layer's tiles load) were missing from the map
+ * in about half the loads of the akimat's embed: 108 drawn of 158 sent, and a district's name cut by
+ * the map's bottom edge where the missing ones should have been (issue 22). Once no guard tile is
+ * loading, the guards the map holds are sent again whole: every tile is made again from them.
+ */
+const resending = new WeakSet<MapLibreMap>();
+function resendWhenLoaded(map: MapLibreMap, source: GeoJSONSource, state: Held) {
+	if (resending.has(map)) return;
+	resending.add(map);
+	const check = (e: { sourceId?: string }) => {
+		if (e.sourceId !== GUARD_SOURCE || map.getSource(GUARD_SOURCE) !== source || !map.isSourceLoaded(GUARD_SOURCE)) return;
+		map.off('sourcedata', check);
+		resending.delete(map);
+		void source.setData({
+			type: 'FeatureCollection',
+			features: state.at.map((at, i) => ({ type: 'Feature', id: i, properties: { size: state.sizes[i] }, geometry: { type: 'Point', coordinates: at } }))
+		});
+	};
+	map.on('sourcedata', check);
 }
 
 /** lon/lat → Web Mercator world pixels (512 px tiles, MapLibre's) at zoom 0 */
