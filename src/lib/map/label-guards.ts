@@ -105,11 +105,17 @@ export function withLabelGuards(style: StyleSpecification): StyleSpecification {
 
 /** The guards as the source's data: each square (id: its index) at the place under its centre (`unproject`: screen px → lon/lat). */
 export function guardFeatures(unproject: (p: [number, number]) => [number, number], guards: Guard[]): FeatureCollection<Point> {
-	return {
-		type: 'FeatureCollection',
-		features: guards.map((g, i) => ({ type: 'Feature', id: i, properties: { size: g.size }, geometry: { type: 'Point', coordinates: unproject([g.x, g.y]) } }))
-	};
+	return placedGuards(
+		guards.map((g) => unproject([g.x, g.y])),
+		guards.map((g) => g.size)
+	);
 }
+
+/** The source's data for guards at places (lon/lat) with sides: square i is feature i. */
+const placedGuards = (at: [number, number][], sizes: number[]): FeatureCollection<Point> => ({
+	type: 'FeatureCollection',
+	features: at.map((coordinates, i) => ({ type: 'Feature', id: i, properties: { size: sizes[i] }, geometry: { type: 'Point', coordinates } }))
+});
 
 const rectOf = (el: Element): Rect => {
 	const r = el.getBoundingClientRect();
@@ -247,10 +253,7 @@ function resendWhenLoaded(map: MapLibreMap, source: GeoJSONSource, state: Held) 
 		if (e.sourceId !== GUARD_SOURCE || map.getSource(GUARD_SOURCE) !== source || !map.isSourceLoaded(GUARD_SOURCE)) return;
 		map.off('sourcedata', check);
 		resending.delete(map);
-		void source.setData({
-			type: 'FeatureCollection',
-			features: state.at.map((at, i) => ({ type: 'Feature', id: i, properties: { size: state.sizes[i] }, geometry: { type: 'Point', coordinates: at } }))
-		});
+		void source.setData(placedGuards(state.at, state.sizes));
 	};
 	map.on('sourcedata', check);
 }
