@@ -194,3 +194,31 @@ test('every label guard sent is in the map once it is idle, load after load', as
 		expect(guards.drawn, `load ${load + 1}`).toBe(guards.sent);
 	}
 });
+
+// issue 22: the district's name is decided at the first frame after the landing with the view loaded,
+// so that MapLibre places it with the landing's own labels: set before the map's first idle after the
+// landing, not after it (which kept MapLibre drawing 300 ms more at each city step), and drawn once the
+// map is idle (checked there against the final placement, decided again if it does not hold)
+test("the district's name lands with the map, before its first idle", async ({ page }) => {
+	await openStill(page, 'spread', 375, 740);
+	await page.evaluate(() => {
+		const map = window.qantar!.map;
+		const log: string[] = [];
+		(window as { landing?: string[] }).landing = log;
+		map.on('moveend', () => log.push('moveend'));
+		map.on('idle', () => log.push('idle'));
+		map.on('data', (e) => {
+			if (e.dataType === 'source' && 'sourceId' in e && e.sourceId === 'base-almaty-district-here' && 'sourceDataType' in e && e.sourceDataType === 'content')
+				log.push('name');
+		});
+	});
+	await page.locator('.progress a[href="#akimat"]').click();
+	await waitForDistrictNamed(page, 'akimat');
+	const log = await page.evaluate(() => (window as { landing?: string[] }).landing!);
+	const landing = log.lastIndexOf('moveend');
+	const name = log.indexOf('name', landing);
+	expect(name, log.join(' ')).toBeGreaterThan(landing);
+	expect(log.indexOf('idle', landing), log.join(' ')).toBeGreaterThan(name);
+	const drawn = await page.evaluate(() => window.qantar!.map.queryRenderedFeatures({ layers: ['base-almaty-district-here'] }).length);
+	expect(drawn).toBeGreaterThan(0);
+});

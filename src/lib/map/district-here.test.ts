@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtHerePoint, districtsOf, nameSize, type District } from './district-here';
+import { districtHerePoint, districtsOf, nameSize, stillHolds, type Decided, type District } from './district-here';
 
 /** a district as a rectangle in "lon/lat" equal to px (identity projection) */
 const rect = (name: string, [x0, y0, x1, y1]: number[]): District => ({
@@ -88,5 +88,33 @@ describe('nameSize', () => {
 		const two = nameSize(['Bostandyq', 'Бостандық ауданы'], 13.5, 4);
 		expect(two.width).toBeLessThanOrEqual(8 * 13.5 + 8);
 		expect(two.height).toBeGreaterThan(one.height * 2);
+	});
+});
+
+describe('stillHolds: names decided at the landing, checked against the placement at the idle', () => {
+	const a = { ...west, properties: { name_en: 'West', osm_relation: 1 } };
+	const b = { ...east, properties: { name_en: 'East', osm_relation: 2 } };
+	const box = { left: 10, top: 10, right: 60, bottom: 30 };
+	const view = (o: { basemap?: number[]; drawn?: number[]; free?: boolean }) => ({
+		namedByBasemap: () => new Set(o.basemap ?? []),
+		drawnHere: () => new Set(o.drawn ?? []),
+		free: () => o.free ?? true
+	});
+	const here: Decided = { district: a, by: 'here', at: [35, 20], box };
+	const byBasemap: Decided = { district: b, by: 'basemap' };
+	it('holds when each name is drawn and clear, and the basemap still names the districts it named', () => {
+		expect(stillHolds(view({ basemap: [2], drawn: [1] }), [here, byBasemap])).toBe(true);
+		expect(stillHolds(view({}), [])).toBe(true);
+	});
+	it('fails when a district the basemap named at the landing is no longer named by it (then nobody names it)', () => {
+		expect(stillHolds(view({ drawn: [1] }), [here, byBasemap])).toBe(false);
+	});
+	it('fails when a name set is not drawn, its box is taken, or the basemap names the district too', () => {
+		expect(stillHolds(view({ basemap: [2] }), [here, byBasemap])).toBe(false);
+		expect(stillHolds(view({ basemap: [2], drawn: [1], free: false }), [here, byBasemap])).toBe(false);
+		expect(stillHolds(view({ basemap: [1, 2], drawn: [1] }), [here, byBasemap])).toBe(false);
+	});
+	it('fails when a district had no place left (the final placement may have one)', () => {
+		expect(stillHolds(view({}), [{ district: a, by: 'none' }])).toBe(false);
 	});
 });

@@ -120,7 +120,7 @@ const OBSTACLE = /^(story-|measure-|label-guards$)/;
 
 /**
  * Resolves once the map is idle with everything loaded: the story's labels placed where the camera
- * landed (the district's name is placed where they left room).
+ * landed, and faded in.
  */
 export function placed(map: MapLibreMap): Promise<void> {
 	return new Promise((resolve) => {
@@ -135,11 +135,124 @@ export function placed(map: MapLibreMap): Promise<void> {
 }
 
 /**
- * Sets the map's district-here label for the view it has settled on, once MapLibre has placed the
- * story's labels there (`placed`; nothing if `current` says the step has changed meanwhile): the districts of `highlight` (lon/lat), named in `lang` where MapLibre
- * has placed no story label, dot nor obstacle, clear of `points` (lon/lat, every story point
- * shown). Nothing below the zoom where the districts are drawn, nor on a map without the embedded
- * basemap (PUBLIC_BASEMAP_STYLE).
+ * Resolves at the first frame drawn with the camera still and every tile of the view loaded: the
+ * labels are placed there, or about to be (MapLibre places again at most every 300 ms: what it
+ * holds may still be the flight's last placement, a few pixels off). A name set then is placed
+ * with the landing's own labels, inside the 300 ms MapLibre draws after any change of what is
+ * placed; set at the idle, it cost 300 ms of frames more at each landing (issue 22).
+ */
+export function landed(map: MapLibreMap): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (!map.loaded() || map.isMoving()) return;
+			map.off('render', check);
+			resolve();
+		};
+		map.on('render', check);
+		map.triggerRepaint();
+	});
+}
+
+/**
+ * What was decided for one district of the sites: named by the basemap already, named here (where,
+ * lon/lat, and the box it takes on the screen, px, at the camera it was decided for), or no place left.
+ */
+export type Decided =
+	{ district: District; by: 'basemap' } | { district: District; by: 'none' } | { district: District; by: 'here'; at: [number, number]; box: Box };
+type Named = Extract<Decided, { by: 'here' }>;
+const relation = (d: District) => d.properties.osm_relation;
+
+/** What the view offers a name now: the free area, the map's placement asked for obstacles, the basemap's district names and the names drawn here. */
+function viewNow(map: MapLibreMap) {
+	const { width, height } = map.getContainer().getBoundingClientRect();
+	const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
+	const less = (v: number) => Math.max(0, v - 40);
+	// the free area the camera's padding leaves (less its 40 px margin), inside the band along the map's edges
+	const band = EDGE_BAND / 2;
+	const area = {
+		left: Math.max(band, less(left)),
+		top: Math.max(band, less(top)),
+		right: width - Math.max(band, less(right)),
+		bottom: height - Math.max(band, less(bottom))
+	};
+	const { project, unproject } = projectionOf(map);
+	const order = map.getLayersOrder();
+	const layers = order.filter((id) => OBSTACLE.test(id));
+	// MapLibre's own answer: nothing placed (label, dot, obstacle) on the box
+	const free = (b: Box) =>
+		map.queryRenderedFeatures(
+			[
+				[b.left, b.top],
+				[b.right, b.bottom]
+			],
+			{ layers }
+		).length === 0;
+	const inArea = ([x, y]: [number, number]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+	/** the districts (OSM relations) of the labels MapLibre has placed in `ids` (layers) whose point lies in the free area */
+	const placedIn = (ids: string[]) =>
+		new Set(
+			map
+				.queryRenderedFeatures({ layers: ids })
+				.filter((f) => f.geometry.type === 'Point' && inArea(project(f.geometry.coordinates as [number, number])))
+				.map((f) => f.properties.osm_relation)
+		);
+	const namedByBasemap = () => placedIn(order.filter((id) => BASEMAP_DISTRICT_NAMES.test(id)));
+	const drawnHere = () => placedIn(order.filter((id) => map.getLayer(id)?.source === SRC.almatyDistrictHere));
+	// the names' text size, as the basemap draws them at this zoom
+	const { fromZoom, min, toZoom, max } = DISTRICT_TEXT_SIZE;
+	const textSize = min + ((Math.min(toZoom, Math.max(fromZoom, map.getZoom())) - fromZoom) / (toZoom - fromZoom)) * (max - min);
+	return { area, project, unproject, free, namedByBasemap, drawnHere, textSize };
+}
+
+/**
+ * Where to name each of `districts` in the view now, clear of `points` (px): not at all for a
+ * district the basemap already names in the free area (seen at the airport step on a wide screen:
+ * Turksib named twice), nor where no place is left. Measured for the traces (docs/city-context.md).
+ */
+function decide(view: ReturnType<typeof viewNow>, districts: District[], points: [number, number][], lang: Lang): Decided[] {
+	const start = performance.now();
+	const byBasemap = districts.length ? view.namedByBasemap() : new Set();
+	const decided = districts.map((district): Decided => {
+		if (byBasemap.has(relation(district))) return { district, by: 'basemap' };
+		const p = district.properties;
+		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
+		const local = String(p.name_local ?? '');
+		const size = nameSize(local && local !== name ? [name, local] : [name], view.textSize);
+		const at = districtHerePoint(district, view.area, points, view.unproject, size, view.free);
+		if (!at) return { district, by: 'none' };
+		const [x, y] = view.project(at);
+		return { district, by: 'here', at, box: { left: x - size.width / 2, top: y - size.height / 2, right: x + size.width / 2, bottom: y + size.height / 2 } };
+	});
+	performance.measure('qantar:district-here', { start });
+	return decided;
+}
+
+const namedHere = (decided: Decided[]) => decided.filter((d): d is Named => d.by === 'here');
+
+/**
+ * What was decided on an earlier placement holds on the one now: each district the basemap named
+ * is still named by it, and each named here is drawn, its box still clear and the basemap not
+ * naming it meanwhile. A district left without a place does not hold (the final placement may have one).
+ */
+export function stillHolds(view: Pick<ReturnType<typeof viewNow>, 'namedByBasemap' | 'drawnHere' | 'free'>, decided: Decided[]): boolean {
+	if (!decided.length) return true;
+	const byBasemap = view.namedByBasemap();
+	const drawn = decided.some((d) => d.by === 'here') ? view.drawnHere() : new Set();
+	return decided.every((d) =>
+		d.by === 'basemap'
+			? byBasemap.has(relation(d.district))
+			: d.by === 'here' && !byBasemap.has(relation(d.district)) && drawn.has(relation(d.district)) && view.free(d.box)
+	);
+}
+
+/**
+ * Sets the map's district-here label for the view it has landed on, where MapLibre has placed no
+ * story label, dot nor obstacle (nothing if `current` says the step has changed meanwhile): the
+ * districts of `highlight` (lon/lat), named in `lang`, clear of `points` (lon/lat, every story point
+ * shown). Decided at the first frame after the landing with the view loaded (`landed`), then checked
+ * once the map is idle against MapLibre's final placement (`stillHolds`: each name drawn, each box
+ * clear, the basemap naming the same districts), and decided again only if it does not hold there. Nothing below the zoom where the districts are drawn, nor on a map without the
+ * embedded basemap (PUBLIC_BASEMAP_STYLE).
  */
 export async function showDistrictHere(
 	map: MapLibreMap,
@@ -160,55 +273,14 @@ export async function showDistrictHere(
 		.then((fc: FeatureCollection) => fc.features as District[])
 		.catch(() => []);
 	const districts = districtsOf(await polygons, highlight);
-	// where the story's labels left room: once MapLibre has placed them there (only at city zoom, so a
-	// step below it is settled at once)
+	const onScreen = () => [...highlight, ...points].map(projectionOf(map).project);
+	await landed(map);
+	if (!current()) return;
+	const decided = decide(viewNow(map), districts, onScreen(), lang);
+	setIfChanged(source, districtHereFeatures(namedHere(decided)));
 	await placed(map);
 	if (!current()) return;
-	const { width, height } = map.getContainer().getBoundingClientRect();
-	const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
-	const less = (v: number) => Math.max(0, v - 40);
-	// the free area the camera's padding leaves (less its 40 px margin), inside the band along the map's edges
-	const band = EDGE_BAND / 2;
-	const area = {
-		left: Math.max(band, less(left)),
-		top: Math.max(band, less(top)),
-		right: width - Math.max(band, less(right)),
-		bottom: height - Math.max(band, less(bottom))
-	};
-	const { project: px, unproject } = projectionOf(map);
-	const layers = map.getLayersOrder().filter((id) => OBSTACLE.test(id));
-	// MapLibre's own answer: nothing placed (label, dot, obstacle) on the box
-	const free = (b: Box) =>
-		map.queryRenderedFeatures(
-			[
-				[b.left, b.top],
-				[b.right, b.bottom]
-			],
-			{ layers }
-		).length === 0;
-	// the names' text size, as the basemap draws them at this zoom
-	const { fromZoom, min, toZoom, max } = DISTRICT_TEXT_SIZE;
-	const textSize = min + ((Math.min(toZoom, Math.max(fromZoom, map.getZoom())) - fromZoom) / (toZoom - fromZoom)) * (max - min);
-	const start = performance.now();
-	const onScreen = [...highlight, ...points].map(px);
-	// a district the basemap already names where the reader looks is not named a second time (its label
-	// point in the free area; seen at the airport step on a wide screen: Turksib named twice)
-	const inArea = ([x, y]: [number, number]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
-	const namedByBasemap = new Set(
-		(districts.length ? map.queryRenderedFeatures({ layers: map.getLayersOrder().filter((id) => BASEMAP_DISTRICT_NAMES.test(id)) }) : [])
-			.filter((f) => f.geometry.type === 'Point' && inArea(px(f.geometry.coordinates as [number, number])))
-			.map((f) => f.properties.osm_relation)
-	);
-	const named = districts.flatMap((district) => {
-		if (namedByBasemap.has(district.properties.osm_relation)) return [];
-		const p = district.properties;
-		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
-		const local = String(p.name_local ?? '');
-		const size = nameSize(local && local !== name ? [name, local] : [name], textSize);
-		const at = districtHerePoint(district, area, onScreen, unproject, size, free);
-		return at ? [{ district, at }] : [];
-	});
-	// its cost, for the traces (docs/city-context.md)
-	performance.measure('qantar:district-here', { start });
-	setIfChanged(source, districtHereFeatures(named));
+	const view = viewNow(map);
+	if (stillHolds(view, decided)) return;
+	setIfChanged(source, districtHereFeatures(namedHere(decide(view, districts, onScreen(), lang))));
 }
