@@ -8,7 +8,7 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import { area, booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/turf';
 import { featureKeyOf, partsOf, type Part } from '$lib/geo/parts';
 import { STATIC_LAYERS, STATIC_LINE, STATIC_POINT } from './draw-layers';
 
@@ -39,6 +39,18 @@ export function screenDistance(positions: readonly Position[], at: ScreenPoint, 
 	return d;
 }
 
+/**
+ * A ring's area in square degrees (shoelace): only to tell which of the rings around a point is the
+ * smallest, an order that any area keeps for nested rings. Not turf's `area`: it made the readers'
+ * map chunk carry @turf/meta's geomEach and geomReduce (a module is not split between chunks, and
+ * the map's bbox brings @turf/meta there), 0.2 KB gzip of the story's budgeted JavaScript (issue 22).
+ */
+function ringSize(ring: readonly Position[]): number {
+	let twice = 0;
+	for (let i = 0; i + 1 < ring.length; i++) twice += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+	return Math.abs(twice) / 2;
+}
+
 /** The part under a point: the smallest ring (by area) around `lngLat` (a hole before its polygon), else the nearest member within PICK_PX of `at`. */
 export function partAt(parts: readonly Part[], at: ScreenPoint, lngLat: Position, project: Project): string | null {
 	let within: { id: string; size: number } | null = null;
@@ -48,7 +60,7 @@ export function partAt(parts: readonly Part[], at: ScreenPoint, lngLat: Position
 		if (g.type === 'Polygon') {
 			// (a ring alone: a hole is a part of its own, so the polygon part is its outer ring only)
 			const ring = { type: 'Polygon' as const, coordinates: [g.coordinates[0]!] };
-			const size = booleanPointInPolygon(lngLat, ring) ? area(ring) : Infinity;
+			const size = booleanPointInPolygon(lngLat, ring) ? ringSize(ring.coordinates[0]!) : Infinity;
 			if (size < (within?.size ?? Infinity)) within = { id: p.id, size };
 		}
 		const d = screenDistance(g.type === 'Point' ? [g.coordinates] : g.type === 'Polygon' ? g.coordinates[0]! : g.coordinates, at, project);
