@@ -118,24 +118,21 @@ const BASEMAP_DISTRICT_NAMES = /^base-almaty-district-labels/;
 /** The layers whose placed labels, dots and obstacles the district's name keeps clear of (story-style.ts, label-guards.ts). */
 const OBSTACLE = /^(story-|measure-|label-guards$)/;
 
-/**
- * Resolves once the map is idle with everything loaded: the story's labels placed where the camera
- * landed, and faded in.
- */
-export function placed(map: MapLibreMap): Promise<void> {
+/** Resolves at the first `event` MapLibre fires with the camera still and every tile of the view loaded. */
+function stillAnd(map: MapLibreMap, event: 'idle' | 'render'): Promise<void> {
 	return new Promise((resolve) => {
 		const check = () => {
 			if (!map.loaded() || map.isMoving()) return;
-			map.off('idle', check);
+			map.off(event, check);
 			resolve();
 		};
-		map.on('idle', check);
+		map.on(event, check);
 		map.triggerRepaint();
 	});
 }
 
-/** Resolves in a task of its own, after the one running (a MapLibre frame). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+/** Resolves once the map is idle with everything loaded: the story's labels placed where the camera landed, and faded in. */
+export const placed = (map: MapLibreMap) => stillAnd(map, 'idle');
 
 /**
  * Resolves at the first frame drawn with the camera still and every tile of the view loaded: the
@@ -144,17 +141,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
  * with the landing's own labels, inside the 300 ms MapLibre draws after any change of what is
  * placed; set at the idle, it cost 300 ms of frames more at each landing (issue 22).
  */
-export function landed(map: MapLibreMap): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => {
-			if (!map.loaded() || map.isMoving()) return;
-			map.off('render', check);
-			resolve();
-		};
-		map.on('render', check);
-		map.triggerRepaint();
-	});
-}
+export const landed = (map: MapLibreMap) => stillAnd(map, 'render');
+
+/** Resolves in a task of its own, after the one running (a MapLibre frame). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /**
  * What was decided for one district of the sites: named by the basemap already, named here (where,
@@ -261,8 +251,9 @@ export function stillHolds(view: Pick<ReturnType<typeof viewNow>, 'namedByBasema
  * districts of `highlight` (lon/lat), named in `lang`, clear of `points` (lon/lat, every story point
  * shown). Decided at the first frame after the landing with the view loaded (`landed`), then checked
  * once the map is idle against MapLibre's final placement (`stillHolds`: each name drawn, each box
- * clear, the basemap naming the same districts), and decided again only if it does not hold there. Nothing below the zoom where the districts are drawn, nor on a map without the
- * embedded basemap (PUBLIC_BASEMAP_STYLE).
+ * clear, the basemap naming the same districts), and decided again only if it does not hold there.
+ * Nothing below the zoom where the districts are drawn, nor on a map without the embedded basemap
+ * (PUBLIC_BASEMAP_STYLE).
  */
 export async function showDistrictHere(
 	map: MapLibreMap,
