@@ -205,12 +205,13 @@ function viewNow(map: MapLibreMap) {
 }
 
 /**
- * Where to name each of `districts` in the view now, clear of `points` (px): not at all for a
- * district the basemap already names in the free area (seen at the airport step on a wide screen:
- * Turksib named twice), nor where no place is left. Measured for the traces (docs/city-context.md).
+ * Where to name each of `districts` in the view now, clear of `points` (lon/lat, projected on the
+ * view now): not at all for a district the basemap already names in the free area (seen at the
+ * airport step on a wide screen: Turksib named twice), nor where no place is left. Measured for the traces (docs/city-context.md).
  */
 function decide(view: ReturnType<typeof viewNow>, districts: District[], points: [number, number][], lang: Lang): Decided[] {
 	const start = performance.now();
+	const onScreen = points.map(view.project);
 	const byBasemap = districts.length ? view.namedByBasemap() : new Set();
 	const decided = districts.map((district): Decided => {
 		if (byBasemap.has(relation(district))) return { district, by: 'basemap' };
@@ -218,7 +219,7 @@ function decide(view: ReturnType<typeof viewNow>, districts: District[], points:
 		const name = String(p[`name_${lang}`] ?? p.name_en ?? '');
 		const local = String(p.name_local ?? '');
 		const size = nameSize(local && local !== name ? [name, local] : [name], view.textSize);
-		const at = districtHerePoint(district, view.area, points, view.unproject, size, view.free);
+		const at = districtHerePoint(district, view.area, onScreen, view.unproject, size, view.free);
 		if (!at) return { district, by: 'none' };
 		const [x, y] = view.project(at);
 		return { district, by: 'here', at, box: { left: x - size.width / 2, top: y - size.height / 2, right: x + size.width / 2, bottom: y + size.height / 2 } };
@@ -274,17 +275,17 @@ export async function showDistrictHere(
 		.then((fc: FeatureCollection) => fc.features as District[])
 		.catch(() => []);
 	const districts = districtsOf(await polygons, highlight);
-	const onScreen = () => [...highlight, ...points].map(projectionOf(map).project);
+	const shown = [...highlight, ...points];
 	await landed(map);
 	// the decision (~40 ms on a phone: MapLibre asked where labels are) in a task of its own, not inside the frame that landed (issue 22)
 	await nextTask();
 	if (!current()) return;
-	const decided = decide(viewNow(map), districts, onScreen(), lang);
+	const decided = decide(viewNow(map), districts, shown, lang);
 	setIfChanged(source, districtHereFeatures(namedHere(decided)));
 	await placed(map);
 	await nextTask();
 	if (!current()) return;
 	const view = viewNow(map);
 	if (stillHolds(view, decided)) return;
-	setIfChanged(source, districtHereFeatures(namedHere(decide(view, districts, onScreen(), lang))));
+	setIfChanged(source, districtHereFeatures(namedHere(decide(view, districts, shown, lang))));
 }

@@ -59,8 +59,8 @@ export function partAt(parts: readonly Part[], at: ScreenPoint, lngLat: Position
 		const g = p.geometry;
 		if (g.type === 'Polygon') {
 			// (a ring alone: a hole is a part of its own, so the polygon part is its outer ring only)
-			const ring = { type: 'Polygon' as const, coordinates: [g.coordinates[0]!] };
-			const size = booleanPointInPolygon(lngLat, ring) ? ringSize(ring.coordinates[0]!) : Infinity;
+			const outer = g.coordinates[0]!;
+			const size = booleanPointInPolygon(lngLat, { type: 'Polygon', coordinates: [outer] }) ? ringSize(outer) : Infinity;
 			if (size < (within?.size ?? Infinity)) within = { id: p.id, size };
 		}
 		const d = screenDistance(g.type === 'Point' ? [g.coordinates] : g.type === 'Polygon' ? g.coordinates[0]! : g.coordinates, at, project);
