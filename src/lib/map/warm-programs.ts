@@ -7,8 +7,8 @@
  * Once the opening view is idle, each line, fill and circle layer that view does not draw is drawn
  * once as a copy — the same paint and layout, its opacity a thousandth (nothing shows), on a
  * one-place source at the map's centre, no filter, no zoom range, under the map's layers — and the
- * copies are removed once drawn. MapLibre keeps programs by how a layer's paint is given (a constant, by zoom, by feature),
- * which a copy keeps, so the real layer finds its program compiled. A layer whose opacity is an
+ * copies are removed once drawn. MapLibre keeps programs by how a layer's paint is given (a
+ * constant, by zoom, by feature), which a copy keeps, so the real layer finds its program compiled. A layer whose opacity is an
  * expression is not copied: made faint, its copy would compile another program.
  */
 import type { FeatureCollection } from 'geojson';
@@ -107,8 +107,8 @@ export function warmPrograms(map: MapLibreMap): Promise<void> {
 				map.addSource(WARM_SOURCE, source);
 				// under every layer but the background: MapLibre creates a program where it first draws its
 				// layer, and there waits for the GPU to finish what the frame has asked of it so far; drawn
-				// first, the copies wait for less of the frame (the frame 221 against 300 ms, medians of 11)
-				const under = map.getLayersOrder().find((id) => map.getLayer(id)?.type !== 'background');
+				// first, the copies wait for less of the frame (findings 2026-12-07, sixteenth round)
+				const under = now.find((l) => l.type !== 'background')?.id;
 				for (const l of layers) map.addLayer(l, under);
 				map.once('idle', () => {
 					for (const l of layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
